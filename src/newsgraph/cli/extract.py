@@ -1,0 +1,92 @@
+"""``newsgraph extract``: print article records; stores nothing."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.cli import app
+from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, is_terminal
+from newsgraph.config import Config
+from newsgraph.nlp import ModelNotInstalled
+from newsgraph.pipeline import Outcome, extract_many
+from newsgraph.read import ReadOptions, ReadProblem, read_inputs
+from newsgraph.record import Article
+
+
+def articles_and_problems(inputs: list[str], options: ReadOptions, problems: list[ReadProblem]) -> Iterator[Article]:
+    """Articles from ``inputs``; read problems are appended to ``problems`` as they are met."""
+    for item in read_inputs(inputs, options):
+        if isinstance(item, ReadProblem):
+            problems.append(item)
+            ERR.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
+        else:
+            yield item
+
+
+def run_extraction(inputs: list[str], options: ReadOptions, config: Config, problems: list[ReadProblem]) -> Iterator[Outcome]:
+    """Read and extract, reporting a missing model as a clean exit."""
+    try:
+        yield from extract_many(articles_and_problems(inputs, options, problems), config)
+    except ModelNotInstalled as exc:
+        ERR.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _summary_table(outcomes: list[Outcome]) -> Table:
+    table = Table("article", "title", "events", "actors", "claims", "status", title="newsgraph extract")
+    for o in outcomes:
+        r = o.record
+        status = o.error or (f"skipped: {o.skipped}" if o.skipped else "ok")
+        if r is None:
+            table.add_row(o.source, "", "", "", "", status)
+            continue
+        events = ", ".join(sorted({e.type for e in r.events})) or "-"
+        table.add_row(r.article.id[:12], r.article.title[:60], f"{len(r.events)} ({events})",
+                      str(len(r.actors)), str(len(r.claims)), status)
+    return table
+
+
+@app.command("extract")
+def extract_cli(
+    inputs: list[str] = typer.Argument(..., help="Input files: .txt, .jsonl, .html, .warc(.gz), RSS/Atom feeds, or - for stdin."),
+    fmt: str = typer.Option("auto", "--format", "-f", help="jsonl (one contract record per line), table, or auto (table on a terminal, jsonl otherwise)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for .txt input."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name for .txt input."),
+    url: Optional[str] = typer.Option(None, "--url", help="Source URL for .txt input."),
+    model: Optional[str] = MODEL_OPTION,
+    processes: Optional[int] = PROCESSES_OPTION,
+    config: Optional[str] = CONFIG_OPTION,
+) -> None:
+    """Extract events, actors, claims, dates and places from articles and print them.
+
+    Example: newsgraph extract article.txt --published 2023-09-12 --format jsonl
+    """
+    if fmt not in ("auto", "jsonl", "table"):
+        ERR.print(f"[red]error:[/red] --format must be jsonl, table or auto, not {fmt!r}")
+        raise typer.Exit(2)
+    cfg = config_from(config, model=model, processes=processes)
+    options = ReadOptions(published=published, outlet=outlet, url=url, max_bytes=cfg.max_bytes)
+    as_table = fmt == "table" or (fmt == "auto" and is_terminal())
+    problems: list[ReadProblem] = []
+    outcomes, done = [], 0
+    for outcome in run_extraction(inputs, options, cfg, problems):
+        if outcome.error:
+            ERR.print(f"[red]failed[/red] {outcome.source}: {outcome.error}", highlight=False)
+        elif outcome.skipped:
+            ERR.print(f"[yellow]skipped[/yellow] {outcome.source}: {outcome.skipped}", highlight=False)
+        if outcome.ok:
+            done += 1
+        if as_table:
+            outcomes.append(outcome)
+        elif outcome.record is not None and not outcome.error:
+            sys.stdout.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False) + "\n")
+    if as_table:
+        Console().print(_summary_table(outcomes))
+    if done == 0:
+        raise typer.Exit(1)

