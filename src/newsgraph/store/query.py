@@ -1,0 +1,197 @@
+"""The dashboard's and the exports' read queries, each one indexed SQL statement.
+
+Every function takes a SQLAlchemy ``Connection`` (``with store.connect() as conn``) and
+plain filter values, and returns plain dicts, so the API, the exports and the benchmark
+share one definition of "events by actor" and friends. Pages are ``limit``/``offset``,
+newest first.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import Connection, Integer, Select, and_, cast, func, or_, select, text
+
+from newsgraph.store import schema as S
+
+MAX_LIMIT = 1000
+
+
+@dataclass
+class EventFilter:
+    """Filters over events; ``None`` means "any". Dates are inclusive ISO days."""
+
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    actor: str | None = None  # actor or recipient: a CAMEO-style code (e.g. "RUSGOV") or an exact name
+    actor_country: str | None = None  # actor's country (ISO alpha-3)
+    recipient_country: str | None = None
+    country: str | None = None  # where it happened (location country), ISO alpha-3
+    factuality: str | None = None
+    quad_class: int | None = None
+    article_id: str | None = None
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any]) -> "EventFilter":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in names and v not in (None, "")})
+
+    def conditions(self) -> list:
+        e = S.events.c
+        conds = []
+        if self.since:
+            conds.append(e.day >= self.since)
+        if self.until:
+            conds.append(e.day <= self.until)
+        if self.type:
+            conds.append(e.type == self.type)
+        if self.actor:
+            conds.append(or_(e.actor_code == self.actor, e.recipient_code == self.actor,
+                             e.actor_name == self.actor, e.recipient_name == self.actor))
+        if self.actor_country:
+            conds.append(e.actor_country == self.actor_country)
+        if self.recipient_country:
+            conds.append(e.recipient_country == self.recipient_country)
+        if self.country:
+            conds.append(e.location_country == self.country)
+        if self.factuality:
+            conds.append(e.factuality == self.factuality)
+        if self.quad_class is not None:
+            conds.append(e.quad_class == int(self.quad_class))
+        if self.article_id:
+            conds.append(e.article_id == self.article_id)
+        return conds
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    if limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    return min(limit, MAX_LIMIT), offset
+
+
+def events_select(flt: EventFilter) -> Select:
+    """SELECT of event rows (with the article's title, URL and publication date) matching ``flt``."""
+    a = S.articles.c
+    q = (select(S.events, a.title.label("article_title"), a.url.label("article_url"),
+                a.outlet.label("article_outlet"), a.published.label("article_published"))
+         .join(S.articles, a.id == S.events.c.article_id))
+    conds = flt.conditions()
+    return q.where(and_(*conds)) if conds else q
+
+
+def events(conn: Connection, flt: EventFilter | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """One page of events, newest day first."""
+    flt = flt or EventFilter()
+    limit, offset = _page(limit, offset)
+    e = S.events.c
+    q = events_select(flt).order_by(e.day.desc(), e.pk.desc()).limit(limit).offset(offset)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def count_events(conn: Connection, flt: EventFilter | None = None) -> int:
+    conds = (flt or EventFilter()).conditions()
+    q = select(func.count()).select_from(S.events)
+    return conn.execute(q.where(and_(*conds)) if conds else q).scalar_one()
+
+
+def timeline(conn: Connection, flt: EventFilter | None = None, by: str = "type") -> list[dict[str, Any]]:
+    """Event counts per day and ``by`` (``type``, ``quad_class`` or ``factuality``)."""
+    if by not in ("type", "quad_class", "factuality"):
+        raise ValueError(f"timeline by must be type, quad_class or factuality, not {by!r}")
+    e = S.events.c
+    col = getattr(e, by)
+    conds = (flt or EventFilter()).conditions() + [e.day.is_not(None)]
+    q = (select(e.day, col.label(by), func.count().label("count")).where(and_(*conds))
+         .group_by(e.day, col).order_by(e.day, col))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def actor_network(conn: Connection, flt: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """Edges actor -> recipient with event counts, split by quad class (cooperation/conflict)."""
+    e = S.events.c
+    src = func.coalesce(e.actor_code, e.actor_name)
+    dst = func.coalesce(e.recipient_code, e.recipient_name)
+    conds = (flt or EventFilter()).conditions() + [src.is_not(None), dst.is_not(None)]
+    q = (select(src.label("source"), dst.label("target"), e.quad_class, func.count().label("count"),
+                func.avg(e.goldstein).label("goldstein"))
+         .where(and_(*conds)).group_by(src, dst, e.quad_class).order_by(func.count().desc()).limit(min(limit, 5000)))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def claims_by_speaker(conn: Connection, speaker: str | None = None, since: str | None = None,
+                      until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """One page of claims (newest first), of one speaker (exact name as stored) or all."""
+    limit, offset = _page(limit, offset)
+    c = S.claims.c
+    a = S.articles.c
+    q = (select(S.claims, a.title.label("article_title"), a.url.label("article_url"))
+         .join(S.articles, a.id == c.article_id))
+    if speaker:
+        q = q.where(c.speaker == speaker)
+    if since:
+        q = q.where(c.day >= since)
+    if until:
+        q = q.where(c.day <= until)
+    q = q.order_by(c.day.desc(), c.pk.desc()).limit(limit).offset(offset)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def speakers(conn: Connection, limit: int = 100) -> list[dict[str, Any]]:
+    """Speakers with their claim counts, most prolific first."""
+    c = S.claims.c
+    q = (select(c.speaker, func.count().label("claims"), func.sum(cast(c.anonymous, Integer)).label("anonymous"))
+         .where(c.speaker.is_not(None)).group_by(c.speaker).order_by(func.count().desc()).limit(limit))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _fts5_query(q: str) -> str:
+    """User text as a safe FTS5 query: every word must occur (quoted, so no syntax errors)."""
+    words = _WORD.findall(q)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def search_articles(conn: Connection, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles whose title or text contain every word of ``q``, best match first, with a snippet."""
+    limit, offset = _page(limit, offset)
+    if not _WORD.search(q or ""):
+        return []
+    if conn.dialect.name == "sqlite":
+        sql = text(
+            "SELECT a.id, a.title, a.url, a.outlet, a.published, a.n_events, a.n_claims, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+            "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset")
+        rows = conn.execute(sql, {"q": _fts5_query(q), "limit": limit, "offset": offset})
+    else:
+        # Ranking every match is costly for common words; recency first keeps it one index scan + top-N.
+        sql = text(
+            "SELECT a.id, a.title, a.url, a.outlet, a.published, a.n_events, a.n_claims, "
+            "ts_headline('english', left(a.text, 2000), query, 'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet "
+            "FROM (SELECT pk FROM articles, websearch_to_tsquery('english', :q) query "
+            "      WHERE tsv @@ query ORDER BY published DESC NULLS LAST, pk DESC LIMIT :limit OFFSET :offset) hit "
+            "JOIN articles a ON a.pk = hit.pk, websearch_to_tsquery('english', :q) query "
+            "ORDER BY a.published DESC NULLS LAST, a.pk DESC")
+        rows = conn.execute(sql, {"q": q, "limit": limit, "offset": offset})
+    return [dict(r._mapping) for r in rows]
+
+
+def articles(conn: Connection, since: str | None = None, until: str | None = None, outlet: str | None = None,
+             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """One page of articles (no body text), newest first."""
+    limit, offset = _page(limit, offset)
+    a = S.articles.c
+    q = select(a.id, a.title, a.url, a.outlet, a.published, a.language, a.ingested_at,
+               a.n_events, a.n_actors, a.n_claims, a.duplicate_of, a.cluster)
+    if since:
+        q = q.where(a.published >= since)
+    if until:
+        q = q.where(a.published <= until)
+    if outlet:
+        q = q.where(a.outlet == outlet)
+    q = q.order_by(a.published.desc(), a.pk.desc()).limit(limit).offset(offset)
+    return [dict(r._mapping) for r in conn.execute(q)]
