@@ -1,99 +1,163 @@
 """Read: turn input files into :class:`~newsgraph.record.Article` objects.
 
-Entry point: :func:`read_inputs`. Readers are registered by file suffix; each yields
-articles or :class:`ReadProblem` (one clear line naming the file and line), so one bad
-input never stops a batch.
+Entry point: :func:`read_inputs`. Readers are registered by file suffix (one module per
+format: ``txt``, ``jsonl``, ``html``, ``warc``, ``feed``); each yields articles or
+:class:`ReadProblem` (one clear line naming the file and line), so one bad input never
+stops a batch. ``-`` reads plain text from stdin; a directory is read file by file.
+Files whose suffix names no reader (and ``.xml``) are sniffed by their first bytes.
+Every article then gets a language check: confidently non-English text is yielded with
+``article.skipped`` set and ``article.language`` the detected code.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from importlib import resources
 from pathlib import Path
 
+from newsgraph.read import feed, html, jsonl, txt, warc  # noqa: F401  (register the readers)
+from newsgraph.read.base import (READERS, STDIN, BadInput, ReadOptions, ReadProblem, Reader, article_id,
+                                 gzip_magic, iso_date, reader)
+from newsgraph.read.detect import language_verdict
 from newsgraph.record import Article
 
+LOGGER = logging.getLogger(__name__)
 
-@dataclass
-class ReadOptions:
-    published: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    max_bytes: int = 50 * 1024 * 1024
-    pages: list[str] = field(default_factory=list)  # folders or WARCs holding feed item pages
+__all__ = ["ReadOptions", "ReadProblem", "READERS", "reader", "article_id", "iso_date", "read_inputs",
+           "sample_paths", "reader_for"]
+
+_HIDDEN = (".", "_", "~")
 
 
-@dataclass
-class ReadProblem:
-    source: str  # "path" or "path:line"
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
+def sample_paths() -> list[Path]:
+    """The bundled illustrative sample corpus (``newsgraph ingest --sample`` reads these)."""
+    root = resources.files("newsgraph") / "data" / "sample"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".jsonl"))
 
 
-Reader = Callable[[Path, ReadOptions], Iterator["Article | ReadProblem"]]
-READERS: dict[str, Reader] = {}
+def _sniff(path: Path) -> Reader | None:
+    """Pick a reader from the first bytes, for ``.xml`` and files whose suffix names no reader."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    if gzip_magic(head):
+        import gzip
+        import zlib
+
+        try:
+            with gzip.open(path, "rb") as fh:
+                inner = fh.read(4096)
+        except (OSError, EOFError, zlib.error):
+            inner = b""
+        return READERS[".warc.gz"] if inner.startswith(b"WARC/") else None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"warc/"):
+        return READERS[".warc"]
+    if any(tag in start[:2048] for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+        return READERS[".rss"]
+    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in start:
+        return READERS[".html"]
+    if start.startswith(b"{"):
+        return READERS[".jsonl"]
+    if start.startswith(b"<"):
+        return None
+    return READERS[".txt"]  # plain text; binary data is caught when it is decoded
 
 
-def reader(*suffixes: str):
-    """Register a reader function for file names ending in ``suffixes``."""
-    def register(fn: Reader) -> Reader:
-        for s in suffixes:
-            READERS[s] = fn
-        return fn
-    return register
+def reader_for(path: Path) -> Reader | None:
+    """The reader for ``path``: by suffix (longest match first), else by sniffing its content."""
+    name = path.name.lower()
+    if name.endswith(".xml"):
+        return _sniff(path)
+    return _by_suffix(path) or _sniff(path)
 
 
-def article_id(text: str, url: str | None = None) -> str:
-    """A stable id: the SHA-1 of the URL when there is one, else of the text."""
-    return hashlib.sha1((url or text).encode("utf-8")).hexdigest()
+def _by_suffix(path: Path) -> Reader | None:
+    name = path.name.lower()
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return READERS[suffix]
+    return None
 
 
-@reader(".txt")
-def read_txt(path: Path, options: ReadOptions) -> Iterator[Article | ReadProblem]:
-    text = path.read_text(encoding="utf-8")
-    lines = text.strip().splitlines()
-    if not lines:
-        yield ReadProblem(str(path), "empty file")
+def _expand(p: str) -> Iterator[Path | ReadProblem]:
+    """Input paths: a directory becomes its files (recursively, sorted, hidden ones left out)."""
+    path = Path(p)
+    if path.is_dir():
+        files = sorted(f for f in path.rglob("*")
+                       if f.is_file() and not any(part.startswith(_HIDDEN) for part in f.relative_to(path).parts))
+        known = [f for f in files if _by_suffix(f) is not None or f.name.lower().endswith(".xml")]
+        if len(known) < len(files):
+            LOGGER.info("%s: left out %d file(s) of unknown type", p, len(files) - len(known))
+        if not known:
+            yield ReadProblem(p, f"directory holds no readable files ({len(files)} of unknown type)")
+        yield from known
+    else:
+        yield path
+
+
+def _read_stdin(options: ReadOptions) -> Iterator[Article | ReadProblem]:
+    from newsgraph.read.detect import decode
+
+    data = sys.stdin.buffer.read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        raise BadInput(f"more than the {options.max_bytes} bytes allowed on stdin")
+    if not data.strip():
+        raise BadInput("empty input")
+    text, _encoding = decode(data)
+    yield txt.article_from_text(text, "<stdin>", options)
+
+
+def _read_one(path: Path, options: ReadOptions) -> Iterator[Article | ReadProblem]:
+    source = str(path)
+    if source == STDIN:
+        fn = lambda _p, o: _read_stdin(o)  # noqa: E731
+    elif not path.exists():
+        yield ReadProblem(source, "no such file")
         return
-    title, body = lines[0].strip(), "\n".join(lines[1:]).strip()
-    yield Article(id=article_id(body, options.url), text=body, title=title, url=options.url,
-                  outlet=options.outlet, published=options.published, source=str(path))
+    elif not path.is_file():
+        yield ReadProblem(source, "not a regular file")
+        return
+    else:
+        fn = reader_for(path)
+    if fn is None:
+        yield ReadProblem(source, "unknown file type (known: " + ", ".join(sorted(READERS)) + ", or - for stdin)")
+        return
+    try:
+        yield from fn(path, options)
+    except BadInput as exc:
+        yield ReadProblem(source, str(exc))
+    except PermissionError:
+        yield ReadProblem(source, "cannot read: permission denied")
+    except OSError as exc:
+        yield ReadProblem(source, f"cannot read: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        yield ReadProblem(source, f"not valid text ({exc.reason} at byte {exc.start})")
 
 
-@reader(".jsonl")
-def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article | ReadProblem]:
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ReadProblem(f"{path}:{n}", f"malformed JSON ({exc.msg})")
-                continue
-            text = obj.pop("text", "") or ""
-            url = obj.pop("url", None)
-            published = obj.pop("published", None)
-            yield Article(id=str(obj.pop("id", None) or article_id(text, url)), text=text,
-                          title=obj.pop("title", "") or "", url=url, outlet=obj.pop("outlet", None),
-                          published=(published or "")[:10] or None, source=f"{path}:{n}", metadata=obj)
+def _check_language(article: Article) -> Article:
+    if article.skipped:
+        return article
+    lang, reason = language_verdict(article.title + "\n" + article.text)
+    if lang:
+        article.language = lang
+    if reason:
+        article.skipped = reason
+    return article
 
 
 def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | ReadProblem]:
-    """Articles (and problems) from every input path, in order."""
+    """Articles (and problems) from every input path, in order. Never raises for bad input."""
     options = options or ReadOptions()
     for p in paths:
-        path = Path(p)
-        fn = next((READERS[s] for s in sorted(READERS, key=len, reverse=True) if path.name.lower().endswith(s)), None)
-        if fn is None:
-            yield ReadProblem(p, f"no reader for this file type (known: {', '.join(sorted(READERS))})")
-            continue
-        try:
-            yield from fn(path, options)
-        except OSError as exc:
-            yield ReadProblem(p, f"cannot read: {exc.strerror or exc}")
-        except UnicodeDecodeError as exc:
-            yield ReadProblem(p, f"not valid text ({exc.reason} at byte {exc.start})")
+        for path in _expand(str(p)):
+            if isinstance(path, ReadProblem):
+                yield path
+                continue
+            for item in _read_one(path, options):
+                if isinstance(item, Article) and options.detect_language:
+                    item = _check_language(item)
+                yield item
