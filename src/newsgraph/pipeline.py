@@ -10,9 +10,10 @@ import logging
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from newsgraph.actors import find_actors
-from newsgraph.annotate import annotate
+from newsgraph.annotate import annotate, annotate_many
 from newsgraph.claims import attribute
 from newsgraph.clean import clean
 from newsgraph.config import Config
@@ -50,51 +51,98 @@ class Outcome:
         return self.record is not None and not self.skipped and not self.error
 
 
-def extract_article(article: Article, nlp) -> Record:
+def extract_article(article: Article, nlp, doc=None) -> Record:
     """Run every stage over one article and return its record.
 
-    An article already marked ``skipped`` by its reader (not English, empty) comes back
-    as a record with no extraction.
+    ``doc`` is the article's parse when the caller has already made it (batched parsing);
+    an article already marked ``skipped`` by its reader (not English, empty) comes back as
+    a record with no extraction.
     """
     record = clean(article)
     if article.skipped:
         return record
-    doc = annotate(record, nlp)
-    for _name, stage in STAGES:
-        stage(record, doc)
+    if doc is None:
+        doc = annotate(record, nlp)
+    run_stages(record, doc)
     return record
 
 
-def _outcome(article: Article, nlp) -> Outcome:
-    source = article.source or article.id
-    if article.skipped:
-        return Outcome(source, record=Record(article=article), skipped=article.skipped)
+def run_stages(record: Record, doc) -> None:
+    """The stages after parsing, in order, over a cleaned and parsed record."""
+    for _name, stage in STAGES:
+        stage(record, doc)
+
+
+def _failed(source: str, exc: Exception) -> Outcome:
+    # One bad article must not stop the batch: the reason is kept and reported.
+    LOGGER.debug("extraction failed for %s", source, exc_info=True)
+    return Outcome(source, error=f"{type(exc).__name__}: {exc}")
+
+
+def extract_batch(articles: list[Article], nlp, batch_size: int = 32) -> list[Outcome]:
+    """Extract a batch of articles, parsing their texts together with ``nlp.pipe`` (faster
+    than one call per text); the result has one outcome per article, in order."""
+    outcomes: list[Outcome | None] = [None] * len(articles)
+    todo: list[tuple[int, Record]] = []
+    for i, article in enumerate(articles):
+        source = article.source or article.id
+        if article.skipped:
+            outcomes[i] = Outcome(source, record=Record(article=article), skipped=article.skipped)
+            continue
+        try:
+            record = clean(article)
+        except Exception as exc:
+            outcomes[i] = _failed(source, exc)
+            continue
+        if record.article.skipped:
+            outcomes[i] = Outcome(source, record=record, skipped=record.article.skipped)
+        else:
+            todo.append((i, record))
     try:
-        return Outcome(source, record=extract_article(article, nlp))
-    except Exception as exc:  # one bad article must not stop the batch; the reason is kept
-        LOGGER.debug("extraction failed for %s", source, exc_info=True)
-        return Outcome(source, error=f"{type(exc).__name__}: {exc}")
+        docs = list(annotate_many([r for _, r in todo], nlp, batch_size=batch_size))
+    except Exception:  # a parse failure in the batch: parse one by one to isolate it
+        docs = [None] * len(todo)
+    for (i, record), doc in zip(todo, docs):
+        source = record.article.source or record.article.id
+        try:
+            run_stages(record, doc if doc is not None else annotate(record, nlp))
+            outcomes[i] = Outcome(source, record=record)
+        except Exception as exc:
+            outcomes[i] = _failed(source, exc)
+    return outcomes  # type: ignore[return-value]
 
 
-_WORKER_NLP = None
+_WORKER: dict = {}
 
 
-def _init_worker(model: str) -> None:
-    global _WORKER_NLP  # one model per worker process, loaded once
-    _WORKER_NLP = load_nlp(model)
+def _init_worker(model: str, batch_size: int) -> None:
+    # One model per worker process, loaded once.
+    _WORKER["nlp"] = load_nlp(model)
+    _WORKER["batch_size"] = batch_size
 
 
-def _work(article: Article) -> Outcome:
-    return _outcome(article, _WORKER_NLP)
+def _work(articles: list[Article]) -> list[Outcome]:
+    return extract_batch(articles, _WORKER["nlp"], _WORKER["batch_size"])
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def extract_many(articles: Iterable[Article], config: Config) -> Iterator[Outcome]:
-    """Extract records from articles, in input order, with ``config.processes`` workers."""
+    """Extract records from articles, in input order, with ``config.processes`` workers,
+    ``config.batch_size`` articles parsed together."""
+    size = max(1, config.batch_size)
     if config.processes <= 1:
         nlp = load_nlp(config.model)
-        for article in articles:
-            yield _outcome(article, nlp)
+        for batch in _batches(articles, size):
+            yield from extract_batch(batch, nlp, size)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(config.processes, initializer=_init_worker, initargs=(config.model,)) as pool:
-        yield from pool.imap(_work, articles, chunksize=max(1, config.batch_size // config.processes))
+    # Smaller batches per worker keep both workers busy on short inputs.
+    per_worker = max(1, min(size, 8))
+    with ctx.Pool(config.processes, initializer=_init_worker, initargs=(config.model, per_worker)) as pool:
+        for outcomes in pool.imap(_work, _batches(articles, per_worker)):
+            yield from outcomes
