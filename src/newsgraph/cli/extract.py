@@ -59,6 +59,7 @@ def extract_cli(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for .txt input."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name for .txt input."),
     url: Optional[str] = typer.Option(None, "--url", help="Source URL for .txt input."),
+    pages: Optional[list[str]] = typer.Option(None, "--pages", help="Folder of saved pages or WARC file holding the pages of feed items (repeatable); their main text becomes the item body."),
     model: Optional[str] = MODEL_OPTION,
     processes: Optional[int] = PROCESSES_OPTION,
     config: Optional[str] = CONFIG_OPTION,
@@ -71,7 +72,7 @@ def extract_cli(
         ERR.print(f"[red]error:[/red] --format must be jsonl, table or auto, not {fmt!r}")
         raise typer.Exit(2)
     cfg = config_from(config, model=model, processes=processes)
-    options = ReadOptions(published=published, outlet=outlet, url=url, max_bytes=cfg.max_bytes)
+    options = ReadOptions(published=published, outlet=outlet, url=url, max_bytes=cfg.max_bytes, pages=list(pages or []))
     as_table = fmt == "table" or (fmt == "auto" and is_terminal())
     problems: list[ReadProblem] = []
     outcomes, done = [], 0
@@ -80,13 +81,14 @@ def extract_cli(
             ERR.print(f"[red]failed[/red] {outcome.source}: {outcome.error}", highlight=False)
         elif outcome.skipped:
             ERR.print(f"[yellow]skipped[/yellow] {outcome.source}: {outcome.skipped}", highlight=False)
-        if outcome.ok:
-            done += 1
+        if outcome.record is not None and not outcome.error:
+            done += 1  # extracted, or read and skipped for a reason (not English): processed either way
         if as_table:
             outcomes.append(outcome)
         elif outcome.record is not None and not outcome.error:
             sys.stdout.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False) + "\n")
     if as_table:
         Console().print(_summary_table(outcomes))
-    if done == 0:
+    if done == 0:  # non-zero only when nothing at all could be processed
+        ERR.print(f"[red]error:[/red] nothing could be processed ({len(problems)} input problem(s))")
         raise typer.Exit(1)

@@ -123,6 +123,9 @@ def _read_one(path: Path, options: ReadOptions) -> Iterator[Article | ReadProble
         return
     else:
         fn = reader_for(path)
+    if fn is None and path.name.lower().endswith(".xml"):
+        yield ReadProblem(source, "XML file that is not an RSS or Atom feed")
+        return
     if fn is None:
         yield ReadProblem(source, "unknown file type (known: " + ", ".join(sorted(READERS)) + ", or - for stdin)")
         return
