@@ -1,13 +1,110 @@
 """Events: PLOVER/CAMEO event coding with actor, recipient, trigger and evidence.
 
-Entry point: :func:`code_events`.
+Entry point: :func:`code_events`. For every token whose lemma is in the trigger lexicon
+(``data/triggers.tsv``) and whose condition holds, the stage reads the event's participants
+off the dependency parse (:mod:`newsgraph.events.roles`), resolves them to the actors found by
+the actors stage, and codes the event with the CAMEO table (``data/cameo.tsv``). An event is
+emitted only when the trigger has at least one resolved participant (nominal events need both,
+or two parties of a symmetric event), so sentences without a coded trigger give none.
 """
 from __future__ import annotations
 
-from newsgraph.record import Record
+import logging
+
+from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
+from newsgraph.events.roles import Participants, find_participants, match_trigger
+from newsgraph.record import Actor, Event, Record
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["code_events", "load_lexicon"]
+
+MAX_EVENTS_PER_TRIGGER = 4  # compound actor x compound recipient, capped
 
 
 def code_events(record: Record, doc) -> None:
-    """Fill this stage's part of ``record`` from the parsed ``doc``."""
-    # First version: the owning issue replaces this with the real stage.
-    return None
+    """Fill ``record.events`` from the parsed ``doc`` (spaCy Doc of ``record.article.text``)."""
+    lex = load_lexicon()
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN"):
+                continue
+            trig = match_trigger(tok, lex)
+            if trig is None or trig.type is None:
+                continue
+            parts = find_participants(tok, trig, record, lex)
+            if parts is None:
+                continue
+            for actor, recipient in _pairs(parts, trig, tok):
+                key = (tok.i, actor.id if actor else None, recipient.id if recipient else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(_event(lex, trig, tok, sent, actor, recipient, parts))
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n}"
+    record.events = events
+    LOGGER.debug("%s: %d events", record.article.id, len(events))
+
+
+def _pairs(parts: Participants, trig: Trigger, tok) -> list[tuple[Actor | None, Actor | None]]:
+    """Actor/recipient pairs: one event per actor of a compound, both parties of a symmetric event."""
+    actors, recipients = parts.actors, parts.recipients
+    if trig.sym and not recipients and len(actors) >= 2:
+        first = actors[0]
+        others = [a for a in actors[1:] if _distinct(first, a)]
+        if others:
+            return [(first, others[0])]
+    if not actors and not recipients:
+        return []
+    if tok.pos_ in ("NOUN", "PROPN") and not (actors and recipients):
+        return []  # a nominal event needs both sides: "Kim's visit" alone says too little
+    pairs = []
+    for a in actors or [None]:
+        for r in recipients or [None]:
+            if a is not None and r is not None and not _distinct(a, r):
+                r = None
+            if a is None and r is None:
+                continue
+            pairs.append((a, r))
+    # Drop a one-sided pair when a two-sided one covers the same actor.
+    full = {a.id for a, r in pairs if a is not None and r is not None}
+    pairs = [(a, r) for a, r in pairs if r is not None or a is None or a.id not in full]
+    return pairs[:MAX_EVENTS_PER_TRIGGER]
+
+
+def _distinct(a: Actor, b: Actor) -> bool:
+    if a.id == b.id:
+        return False
+    return not (a.country and b.country and a.country == b.country and a.type == b.type == "country")
+
+
+def _event(lex: Lexicon, trig: Trigger, tok, sent, actor, recipient, parts: Participants) -> Event:
+    cameo = parts.cameo or trig.cameo
+    code = lex.code(cameo)
+    typ = parts.type or trig.type
+    conf = 0.55
+    if actor is not None and recipient is not None:
+        conf = 0.75
+    if tok.pos_ in ("NOUN", "PROPN"):
+        conf -= 0.1
+    if parts.embedded:
+        conf -= 0.2
+    return Event(
+        id="",
+        type=typ,
+        mode=code.mode if code else None,
+        context=list(code.context) if code else [],
+        cameo=cameo,
+        quad_class=code.quad_class if code else None,
+        goldstein=code.goldstein if code else None,
+        actor=actor.id if actor else None,
+        recipient=recipient.id if recipient else None,
+        actor_code=actor.code if actor else None,
+        recipient_code=recipient.code if recipient else None,
+        evidence=[(sent.start_char, sent.end_char)],
+        trigger=(tok.idx, tok.idx + len(tok.text)),
+        confidence=round(conf, 2),
+    )

@@ -1,0 +1,323 @@
+"""Reading an event's trigger and participants off the dependency parse.
+
+``match_trigger`` finds the lexicon row a token triggers (its condition checked on the parse);
+``find_participants`` returns who acts and who is acted on, resolved to the record's actors:
+active and passive voice (agent "by"), missing subjects recovered through control, coordination
+and clause attachment ("warned Pyongyang not to sell": Pyongyang sells; "resolutions sanctioning
+X" voted by the subject of "cast votes"), nominal events (possessor or governing light verb's
+subject = actor, prepositional object = recipient), and symmetric "between X and Y".
+The dependency labels are spaCy's English ClearNLP scheme.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.events.lexicon import Lexicon, Trigger
+from newsgraph.record import Actor, Record
+
+SUBJ = ("nsubj", "csubj", "expl")
+OBJ = ("dobj", "attr", "oprd")
+GENERIC_HOP = ("conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "appos",
+               "npadvmod", "agent", "dative", "compound", "nmod", "poss", "oprd")
+MAX_CLIMB = 8
+
+
+@dataclass
+class Participants:
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    type: str | None = None  # overrides the trigger's type (a warning that is an accusation)
+    cameo: str | None = None  # refines the trigger's code (agree to meet: 036)
+    embedded: bool = False  # the event is the complement of a frame (warned not to sell)
+
+
+def _pos(tok) -> str | None:
+    if tok.pos_ in ("VERB", "AUX"):
+        return "v"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "n"
+    return None
+
+
+def _objects(tok) -> list:
+    objs = [c for c in tok.children if c.dep_ in OBJ]
+    if not objs:  # "give or sell weapons": the object of the conjunct
+        for conj in tok.conjuncts:
+            if conj.i > tok.i:
+                objs = [c for c in conj.children if c.dep_ in OBJ]
+                if objs:
+                    break
+    if not objs:
+        objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return objs
+
+
+def governing_verb(tok):
+    """The verb a noun hangs from, through prepositions and nouns ("come to some sort of agreement")."""
+    cur = tok
+    for _ in range(5):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _condition_holds(tok, trig: Trigger) -> bool:
+    kind, values = trig.cond_kind, trig.cond_values
+    if kind is None:
+        return True
+    if kind == "prt":
+        return any(c.dep_ in ("prt", "prep") and c.lower_ in values for c in tok.children)
+    if kind == "obj":
+        objs = _objects(tok)
+        return bool(objs) and (not values or any(o.lemma_.lower() in values for o in objs))
+    if kind == "noobj":
+        return not any(c.dep_ == "dobj" for c in tok.children)
+    if kind == "neg":
+        return any(c.dep_ == "neg" for c in tok.children)
+    if kind == "xcomp":
+        comps = [c for c in tok.children if c.dep_ == "xcomp"]
+        return bool(comps) and (not values or any(c.lemma_.lower() in values for c in comps))
+    if kind == "head":
+        verb = governing_verb(tok)
+        return verb is not None and (not values or verb.lemma_.lower() in values)
+    return False
+
+
+def match_trigger(tok, lex: Lexicon) -> Trigger | None:
+    """The first lexicon row for this token whose condition holds, or None."""
+    pos = _pos(tok)
+    if pos is None:
+        return None
+    for trig in lex.rows(tok.lemma_.lower(), pos):
+        if _condition_holds(tok, trig):
+            return trig
+    return None
+
+
+# --- resolving tokens to actors -------------------------------------------------------------
+
+def _resolve(tok, record: Record, depth: int = 0) -> Actor | None:
+    """The actor a noun phrase's head token stands for, or None."""
+    end = tok.idx + len(tok.text)
+    actor = record.actor_at(tok.idx, end)
+    if actor is not None:
+        return actor
+    left = tok.left_edge
+    if left.i < tok.i:
+        actor = record.actor_at(left.idx, end)
+        if actor is not None:
+            return actor
+    if depth == 0 and tok.pos_ == "NOUN":  # "officials from Hungary", "troops of Russia"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        actor = _resolve(pobj, record, depth + 1)
+                        if actor is not None:
+                            return actor
+    return None
+
+
+def _resolve_deep(tok, record: Record) -> Actor | None:
+    """Last resort for a recipient: the first actor named inside the phrase."""
+    left, right = tok.left_edge, tok.right_edge
+    best = None
+    for a in record.actors:
+        for s, e in a.mentions:
+            if s >= left.idx and e <= right.idx + len(right.text):
+                if best is None or s < best[0]:
+                    best = (s, a)
+    return best[1] if best else None
+
+
+def _with_conjuncts(toks) -> list:
+    out = []
+    for t in toks:
+        for x in (t, *t.conjuncts):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def _actors(toks, record: Record, deep: bool = False) -> list[Actor]:
+    found: list[Actor] = []
+    for t in _with_conjuncts(toks):
+        if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":  # "entities that fund": the entities
+            t = t.head.head
+        a = _resolve(t, record)
+        if a is None and deep:
+            a = _resolve_deep(t, record)
+        if a is not None and all(a.id != f.id for f in found):
+            found.append(a)
+    return found
+
+
+# --- finding the participants --------------------------------------------------------------
+
+def _pobjs(tok, preps) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _subjects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+
+
+def _controller(head, lex: Lexicon) -> list:
+    """Whose action an infinitival complement of ``head`` is: its object (urge X to) or subject."""
+    trig = match_trigger(head, lex)
+    control = trig.control if trig else "auto"
+    objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    if objs and control != "subj":
+        return objs
+    return []
+
+
+def climb_subject(tok, lex: Lexicon) -> list:
+    """Subject tokens for a verb that has none of its own (control, coordination, attachment)."""
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        head = cur.head
+        if head is cur or cur.dep_ in ("ccomp", "parataxis", "csubj"):
+            return []
+        if cur.dep_ == "xcomp":
+            ctl = _controller(head, lex)
+            if ctl:
+                return ctl
+        elif cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX"):
+            return [head]  # "troops that attacked": the troops
+        elif cur.dep_ not in GENERIC_HOP:
+            return []
+        cur = head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = _subjects(cur)
+            if subj:
+                return subj
+            if any(c.dep_ == "nsubjpass" for c in cur.children):
+                agents = _pobjs(cur, ("by",))
+                return agents
+    return []
+
+
+def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: Record) -> None:
+    """Refine a frame event by its complement; mark an event that is a frame's complement."""
+    if trig.frame:
+        comps = [c for c in tok.children if c.dep_ == "xcomp"]
+        for comp in _with_conjuncts(comps):
+            inner = match_trigger(comp, lex)
+            if inner is None or inner.type is None:
+                # "will not hesitate to impose new sanctions": the event noun is the object
+                for obj in _objects(comp):
+                    inner = match_trigger(obj, lex)
+                    if inner is not None and inner.type is not None:
+                        break
+            if inner is not None and inner.type is not None:
+                code = lex.frames.get((trig.type, inner.type))
+                if code:
+                    parts.cameo = code
+                    break
+        if trig.type == "THREATEN" and parts.cameo is None:
+            # "'... would be in violation of resolutions,' he warned": the warning accuses
+            for content in (c for c in tok.children if c.dep_ in ("ccomp", "parataxis")):
+                for t in content.subtree:
+                    inner = match_trigger(t, lex) if t.pos_ == "NOUN" else None
+                    if inner is not None and inner.type == "ACCUSE":
+                        parts.type, parts.cameo = "ACCUSE", inner.cameo
+                        if not parts.recipients:
+                            speaker = {a.country for a in parts.actors}
+                            for a in _actors([x for x in content.subtree if x.pos_ == "PROPN"], record):
+                                if a.country and a.country not in speaker:
+                                    parts.recipients = [a]
+                                    break
+                        return
+    cur = tok
+    while cur.dep_ == "conj":
+        cur = cur.head
+    if cur.dep_ == "xcomp":
+        head_trig = match_trigger(cur.head, lex)
+        if head_trig is not None and head_trig.frame:
+            parts.embedded = True
+
+
+def _in_container(tok, lex: Lexicon) -> bool:
+    """A nominal event talked about, not reported: "reports of Kim's visit"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.containers:
+        return True
+    return False
+
+
+def find_participants(tok, trig: Trigger, record: Record, lex: Lexicon) -> Participants | None:
+    """Actor and recipient (lists, for compounds) of the event ``tok`` triggers, or None."""
+    parts = Participants()
+    if _pos(tok) == "v":
+        _verb_roles(tok, trig, record, lex, parts)
+    else:
+        if _in_container(tok, lex):
+            return None
+        _noun_roles(tok, trig, record, lex, parts)
+    _frame_info(tok, trig, lex, parts, record)
+    return parts
+
+
+def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Participants) -> None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    if passive:
+        parts.recipients = _actors([c for c in tok.children if c.dep_ == "nsubjpass"], record)
+        parts.actors = _actors(_pobjs(tok, ("by",)), record)
+    else:
+        subj = _subjects(tok) or climb_subject(tok, lex)
+        parts.actors = _actors(subj, record)
+        if not trig.no_recipient_object:
+            parts.recipients = _actors([c for c in tok.children if c.dep_ == "dobj"], record)
+    if trig.actor_preps and not parts.actors:
+        parts.actors = _actors(_pobjs(tok, trig.actor_preps), record)
+    if not parts.recipients:
+        parts.recipients = _actors([c for c in tok.children if c.dep_ == "dative"], record)
+    if not parts.recipients:
+        pobjs = _pobjs(tok, trig.recipient_preps)
+        if not pobjs:  # "give or sell weapons to Russia": the conjunct's phrase
+            for conj in tok.conjuncts:
+                pobjs = _pobjs(conj, trig.recipient_preps)
+                if pobjs:
+                    break
+        parts.recipients = _actors(pobjs, record, deep=True)
+    if trig.sym:
+        _between(tok, record, parts)
+
+
+def _between(tok, record: Record, parts: Participants) -> None:
+    pairs = _actors(_pobjs(tok, ("between", "among", "amongst")), record)
+    if len(pairs) >= 2 and not parts.actors:
+        parts.actors, parts.recipients = pairs[:1], pairs[1:2]
+
+
+def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Participants) -> None:
+    children = list(tok.children)
+    parts.actors = _actors([c for c in children if c.dep_ == "poss"], record)
+    if not parts.actors:  # "U.S. warnings", "Russian invasion"
+        parts.actors = _actors([c for c in children if c.dep_ in ("compound", "amod", "nmod")], record)
+    if not parts.actors and trig.actor_preps:
+        parts.actors = _actors(_pobjs(tok, trig.actor_preps), record)
+    of_objs = _pobjs(tok, ("of",))
+    if trig.of_role == "actor" and not parts.actors:
+        parts.actors = _actors(of_objs, record)
+    parts.recipients = _actors(_pobjs(tok, trig.recipient_preps - {"between"}), record, deep=True)
+    if trig.of_role == "recipient" and not parts.recipients:
+        parts.recipients = _actors(of_objs, record)
+    if trig.sym:
+        _between(tok, record, parts)
+    verb = governing_verb(tok)
+    if verb is not None and tok.dep_ not in ("nsubj", "nsubjpass"):
+        # light verb: "paid a visit to Pyongyang", "imposed sanctions on X", "came to an agreement"
+        if not parts.actors:
+            subj = _subjects(verb) or climb_subject(verb, lex)
+            parts.actors = _actors(subj, record)
+        if not parts.recipients:
+            parts.recipients = _actors(_pobjs(verb, trig.recipient_preps - {"between"}), record, deep=True)
