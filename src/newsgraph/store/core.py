@@ -196,6 +196,14 @@ class Store:
             conds.append(a.text_hash == h)
         return conn.execute(select(a.id).where(or_(*conds)).limit(1)).scalar()
 
+    def stored_id(self, article: Article) -> str | None:
+        """The id of the stored copy of ``article`` (same id, URL or text), or None.
+
+        Uses its own connection, so it may run beside an open batch (e.g. from a feeder thread).
+        """
+        with self.engine.connect() as conn:
+            return self.find_duplicate(conn, article)
+
     def add(self, record: Record, replace: bool = False) -> str:
         """Store one record; ``"ingested"``, or ``"duplicate"`` when the article is already there.
 

@@ -1,0 +1,335 @@
+"""``newsgraph ingest`` (read, extract, store) and ``newsgraph stats`` (what the store holds)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.cli import app
+from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from
+from newsgraph.config import Config
+from newsgraph.nlp import ModelNotInstalled
+from newsgraph.pipeline import Outcome, extract_many
+from newsgraph.read import ReadOptions, ReadProblem, read_inputs
+from newsgraph.record import Article, Record
+from newsgraph.store import DUPLICATE, INGESTED, Store, open_store
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; ``rows`` feeds the per-article table."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    failed: int = 0
+    read_problems: int = 0
+    rows: list[tuple[str, Record | None, str]] = field(default_factory=list)  # (status, record, detail)
+
+    @property
+    def processed(self) -> int:
+        return self.ingested + self.duplicates + self.skipped
+
+    def as_dict(self) -> dict[str, int]:
+        return {"ingested": self.ingested, "duplicates": self.duplicates, "skipped": self.skipped,
+                "failed": self.failed, "read_problems": self.read_problems}
+
+
+def open_store_or_exit(db: str) -> Store:
+    """Open the store, or print one clear line and exit 2."""
+    try:
+        return open_store(db)
+    except Exception as exc:  # bad path, server down, wrong password: the user needs the reason, not a trace
+        ERR.print(f"[red]error:[/red] cannot open the store {db}: {type(exc).__name__}: {str(exc).splitlines()[0]}",
+                  highlight=False)
+        raise typer.Exit(2) from exc
+
+
+def _estimate_total(paths: list[str]) -> int | None:
+    """Articles to expect, when cheap to know (line counts of JSONL files, one per text file)."""
+    total = 0
+    for p in paths:
+        path = Path(p)
+        if not path.is_file():
+            return None
+        if path.suffix == ".jsonl":
+            try:
+                with path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                return None
+        elif path.suffix in (".txt", ".html", ".htm"):
+            total += 1
+        else:
+            return None
+    return total
+
+
+def ingest(inputs: list[str], store: Store, config: Config, options: ReadOptions, *, replace: bool = False,
+           keep_rows: bool = False, progress: Progress | None = None, task=None) -> IngestReport:
+    """Read, extract and store ``inputs``, committing every ``config.batch_size`` articles.
+
+    Articles already stored (same id or URL) are counted as duplicates without being
+    extracted again. A failed or skipped article, and every read problem, is recorded in
+    the store's ``failures`` table and the run goes on.
+    """
+    report = IngestReport()
+    problems: list[ReadProblem] = []
+    seen_before: list[tuple[Article, str]] = []  # (article, stored id) found before extraction
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(inputs, options):
+            if isinstance(item, ReadProblem):
+                problems.append(item)
+                ERR.print(f"[yellow]unreadable[/yellow] {item}", highlight=False)
+                continue
+            if not replace and not item.skipped:
+                existing = store.stored_id(item)
+                if existing is not None:
+                    seen_before.append((item, existing))
+                    continue
+            yield item
+
+    def flush_side_effects() -> None:
+        while problems:
+            p = problems.pop(0)
+            report.read_problems += 1
+            store.add_failure(p.source, p.message, kind="read")
+        while seen_before:
+            article, existing = seen_before.pop(0)
+            report.duplicates += 1
+            if keep_rows:
+                report.rows.append(("duplicate", store.record(existing), ""))
+            _advance(progress, task)
+
+    outcomes = extract_many(articles(), config)
+    while True:
+        chunk = list(islice(outcomes, max(1, config.batch_size)))
+        with store.batch():
+            flush_side_effects()
+        if not chunk:
+            break
+        before = (dict(vars(report)), len(report.rows))
+        try:
+            with store.batch():  # an exception here rolls the whole batch back
+                for o in chunk:
+                    _store_one(store, o, report, keep_rows, replace)
+            for _ in chunk:
+                _advance(progress, task)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a store error must not lose the batch's other articles
+            batch_error = exc
+        # The batch's transaction rolled back: store its articles one by one, recording the culprit.
+        ERR.print(f"[yellow]warning:[/yellow] batch write failed ({type(batch_error).__name__}); retrying one by one")
+        counts, n_rows = before  # forget what the rolled-back batch counted
+        del report.rows[n_rows:]
+        for k, v in counts.items():
+            if k != "rows":
+                setattr(report, k, v)
+        for o in chunk:
+            try:
+                with store.batch():
+                    _store_one(store, o, report, keep_rows, replace)
+                _advance(progress, task)
+            except Exception as exc:  # noqa: BLE001
+                report.failed += 1
+                store.add_failure(o.source, f"store: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}")
+                ERR.print(f"[red]failed[/red] {o.source}: cannot store: {exc}", highlight=False)
+    return report
+
+
+def _advance(progress: Progress | None, task) -> None:
+    if progress is not None and task is not None:
+        progress.advance(task)
+
+
+def _store_one(store: Store, o: Outcome, report: IngestReport, keep_rows: bool, replace: bool) -> None:
+    if o.error:
+        store.add_failure(o.source, o.error, kind="failed")
+        report.failed += 1
+        ERR.print(f"[red]failed[/red] {o.source}: {o.error}", highlight=False)
+        if keep_rows:
+            report.rows.append(("failed", None, f"{o.source}: {o.error}"))
+        return
+    if o.skipped or o.record is None:
+        reason = o.skipped or "no record"
+        store.add_failure(o.source, reason, kind="skipped")
+        report.skipped += 1
+        ERR.print(f"[yellow]skipped[/yellow] {o.source}: {reason}", highlight=False)
+        if keep_rows:
+            report.rows.append(("skipped", o.record, reason))
+        return
+    status = store.add(o.record, replace=replace)
+    if status == INGESTED:
+        report.ingested += 1
+    else:
+        report.duplicates += 1
+    if keep_rows:
+        report.rows.append(("new" if status == INGESTED else DUPLICATE, o.record, ""))
+
+
+def _events_by_type(record: Record) -> str:
+    counts = Counter(e.type for e in record.events)
+    return ", ".join(f"{t} ×{n}" if n > 1 else t for t, n in counts.most_common()) or "-"
+
+
+def _actor_names(record: Record, limit: int = 4) -> str:
+    # Actors that take part in an event first: those are the ones the reader looks for.
+    in_events = {x for e in record.events for x in (e.actor, e.recipient, *e.actors_extra) if x}
+    ordered = sorted(record.actors, key=lambda a: (a.id not in in_events, -len(a.mentions)))
+    names = list(dict.fromkeys(a.name for a in ordered))
+    more = f" +{len(names) - limit}" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more if names else "-"
+
+
+def _claims_cell(record: Record) -> str:
+    if not record.claims:
+        return "-"
+    anon = sum(1 for c in record.claims if c.anonymous)
+    denials = sum(1 for c in record.claims if c.stance == "deny")
+    extra = [f"{anon} anon." if anon else "", f"{denials} denial{'s' if denials > 1 else ''}" if denials else ""]
+    extra = [x for x in extra if x]
+    return f"{len(record.claims)}" + (f" ({', '.join(extra)})" if extra else "")
+
+
+def article_table(rows: list[tuple[str, Record | None, str]], title: str = "Articles") -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("date", no_wrap=True)
+    table.add_column("title", max_width=44)
+    table.add_column("events by type", max_width=34)
+    table.add_column("actors", max_width=36)
+    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    style = {"new": "green", DUPLICATE: "cyan", "skipped": "yellow", "failed": "red"}
+    for n, (status, rec, detail) in enumerate(rows, 1):
+        status_cell = f"[{style.get(status, 'white')}]{status}[/]"
+        if rec is None:
+            table.add_row(str(n), "", detail[:44], "", "", "", status_cell)
+            continue
+        art = rec.article
+        table.add_row(str(n), art.published or "", art.title or art.id[:12], _events_by_type(rec), _actor_names(rec),
+                      _claims_cell(rec), status_cell + (f" [dim]{detail}[/]" if detail else ""))
+    return table
+
+
+def _summary_line(report: IngestReport) -> str:
+    parts = [f"[green]{report.ingested} ingested[/]", f"[cyan]{report.duplicates} duplicates[/]",
+             f"[yellow]{report.skipped} skipped[/]", f"[red]{report.failed} failed[/]" if report.failed else "0 failed"]
+    if report.read_problems:
+        parts.append(f"[yellow]{report.read_problems} unreadable[/]")
+    return " · ".join(parts)
+
+
+def _totals_line(stats: dict) -> str:
+    return (f"{stats['articles']} articles, {stats['events']} events, {stats['actors']} actors, "
+            f"{stats['claims']} claims")
+
+
+@app.command("ingest")
+def ingest_cli(
+    inputs: Optional[list[str]] = typer.Argument(None, help="Input files or folders: .txt, .jsonl, .html, .warc(.gz), RSS/Atom feeds, or - for stdin."),
+    db: Optional[str] = DB_OPTION,
+    sample: bool = typer.Option(False, "--sample", help="Also ingest the bundled illustrative sample corpus (and show the per-article summary)."),
+    summary: bool = typer.Option(False, "--summary", help="Print a table per article: events by type, actors, claims."),
+    as_json: bool = typer.Option(False, "--json", help="Print the closing summary as one JSON object on stdout."),
+    replace: bool = typer.Option(False, "--replace", help="Re-extract articles already stored and replace them."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for .txt input."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name for .txt input."),
+    url: Optional[str] = typer.Option(None, "--url", help="Source URL for .txt input."),
+    model: Optional[str] = MODEL_OPTION,
+    processes: Optional[int] = PROCESSES_OPTION,
+    config: Optional[str] = CONFIG_OPTION,
+) -> None:
+    """Read articles, extract events, actors and claims, and store them (each article once).
+
+    Example: newsgraph ingest corpus.jsonl --db newsgraph.db
+    """
+    cfg = config_from(config, model=model, processes=processes, db=db)
+    paths = list(inputs or [])
+    if sample:
+        from newsgraph.read import sample_paths
+
+        found = [str(p) for p in sample_paths()]
+        if not found:
+            ERR.print("[red]error:[/red] the bundled sample corpus is missing from this installation")
+            raise typer.Exit(2)
+        paths += found
+    if not paths:
+        ERR.print("[red]error:[/red] give input files (or --sample for the bundled sample corpus); see --help")
+        raise typer.Exit(2)
+    options = ReadOptions(published=published, outlet=outlet, url=url, max_bytes=cfg.max_bytes)
+    show_table = sample or summary
+    out = Console()
+    with open_store_or_exit(cfg.db) as store:
+        total = _estimate_total(paths)
+        with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("articles"), TimeElapsedColumn(), console=ERR, transient=True,
+                      disable=not ERR.is_terminal) as progress:
+            task = progress.add_task("ingest", total=total)
+            try:
+                report = ingest(paths, store, cfg, options, replace=replace, keep_rows=show_table,
+                                progress=progress, task=task)
+            except ModelNotInstalled as exc:
+                ERR.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2) from exc
+        stats = store.stats()
+    if as_json:
+        typer.echo(json.dumps({**report.as_dict(), "store": {k: stats[k] for k in ("articles", "events", "actors", "claims", "failures")}}))
+    else:
+        if show_table and report.rows:
+            out.print(article_table(report.rows, title=f"newsgraph ingest: {len(report.rows)} articles"))
+        out.print(_summary_line(report), highlight=False)
+        out.print(f"store [bold]{cfg.db}[/]: {_totals_line(stats)}", highlight=False)
+        if report.processed and show_table:
+            out.print("next: [bold]newsgraph stats[/] · [bold]newsgraph serve[/] (dashboard) · "
+                      "[bold]newsgraph export --format gdelt[/]", highlight=False)
+    if report.processed == 0:
+        ERR.print("[red]error:[/red] nothing could be processed")
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats_cli(
+    db: Optional[str] = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print the counts as one JSON object."),
+    config: Optional[str] = CONFIG_OPTION,
+) -> None:
+    """Count what the store holds: articles, events, actors, claims, failures, events by type.
+
+    Example: newsgraph stats --json
+    """
+    cfg = config_from(config, db=db)
+    if not cfg.db.startswith(("postgresql", "postgres:", "sqlite:")) and cfg.db != ":memory:" and not Path(cfg.db).exists():
+        ERR.print(f"[red]error:[/red] no store at {cfg.db} (run `newsgraph ingest` first, or pass --db)")
+        raise typer.Exit(2)
+    with open_store_or_exit(cfg.db) as store:
+        stats = store.stats()
+    if as_json:
+        typer.echo(json.dumps(stats))
+        return
+    out = Console()
+    counts = Table(title=f"store {cfg.db} ({stats['backend']}, schema v{stats['schema_version']})", title_justify="left")
+    counts.add_column("what")
+    counts.add_column("count", justify="right")
+    for key in ("articles", "events", "actors", "claims", "timexes", "places", "failures"):
+        counts.add_row(key, f"{stats[key]:,}")
+    if stats["first_day"]:
+        counts.add_row("event days", f"{stats['first_day']} … {stats['last_day']}")
+    out.print(counts)
+    if stats["events_by_type"]:
+        by_type = Table(title="events by type", title_justify="left")
+        by_type.add_column("type")
+        by_type.add_column("events", justify="right")
+        for t, n in stats["events_by_type"].items():
+            by_type.add_row(t, f"{n:,}")
+        out.print(by_type)
