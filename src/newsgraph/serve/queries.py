@@ -1,0 +1,448 @@
+"""The API's read queries over the store's tables.
+
+Event filters and paging reuse :mod:`newsgraph.store.query`; what the dashboard needs
+beyond it (text search as an event filter, "involving a country", week and month
+timelines, the network by actor name, event locations, claims with their chains,
+events and denials, actor aggregates) is written here as SQL over the store's schema.
+Every function takes a SQLAlchemy ``Connection`` and returns plain JSON-ready dicts.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Integer, and_, column, false, case, distinct, func, literal, or_, select, text, tuple_, union_all
+
+from newsgraph.store import query as Q
+from newsgraph.store import schema as S
+
+LOGGER = logging.getLogger(__name__)
+
+COOPERATION, CONFLICT = (1, 2), (3, 4)
+
+
+@dataclass
+class Filters:
+    """What the API's query parameters ask for; ``None`` is "any". Dates are inclusive ISO days."""
+
+    actor: str | None = None  # actor or recipient: code ("RUSGOV") or exact name
+    country: str | None = None  # involving: the actor's, the recipient's or the location's country
+    actor_country: str | None = None
+    recipient_country: str | None = None
+    location_country: str | None = None
+    type: str | None = None
+    quad_class: int | None = None
+    factuality: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    q: str | None = None  # words that must occur in the article (full-text search)
+    article: str | None = None
+
+    def event_conditions(self, conn: Connection) -> list:
+        flt = Q.EventFilter(since=self.date_from, until=self.date_to, type=self.type, actor=self.actor,
+                            actor_country=self.actor_country, recipient_country=self.recipient_country,
+                            country=self.location_country, factuality=self.factuality,
+                            quad_class=self.quad_class, article_id=self.article)
+        conds = flt.conditions()
+        e = S.events.c
+        if self.country:
+            conds.append(or_(e.actor_country == self.country, e.recipient_country == self.country,
+                             e.location_country == self.country))
+        if self.q:
+            conds.append(e.article_id.in_(matching_articles(conn, self.q)))
+        return conds
+
+    @property
+    def event_filters_set(self) -> bool:
+        """Whether anything beyond the article-level filters (q, dates, article) is asked for."""
+        return any(v not in (None, "") for v in (self.actor, self.country, self.actor_country, self.recipient_country,
+                                                  self.location_country, self.type, self.quad_class, self.factuality))
+
+
+def matching_articles(conn: Connection, q: str):
+    """A sub-select of the ids of articles whose title or text hold every word of ``q``."""
+    a = S.articles.c
+    if not Q._WORD.search(q):
+        return select(a.id).where(false())  # no word to look for: nothing matches
+    if conn.dialect.name == "sqlite":
+        fts = (text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts")
+               .bindparams(fts=Q._fts5_query(q)).columns(column("rowid", Integer)))
+        return select(a.id).where(a.pk.in_(fts))
+    return select(a.id).where(text("articles.tsv @@ websearch_to_tsquery('english', :tsq)").bindparams(tsq=q))
+
+
+def _where(query, conds):
+    return query.where(and_(*conds)) if conds else query
+
+
+# -- events ----------------------------------------------------------------------------
+
+def events_page(conn: Connection, flt: Filters, limit: int, offset: int) -> dict[str, Any]:
+    e = S.events.c
+    a = S.articles.c
+    conds = flt.event_conditions(conn)
+    total = conn.execute(_where(select(func.count()).select_from(S.events), conds)).scalar_one()
+    q = (select(S.events, a.title.label("article_title"), a.published.label("article_published"),
+                a.url.label("article_url"), a.outlet.label("article_outlet"))
+         .join(S.articles, a.id == e.article_id))
+    rows = conn.execute(_where(q, conds).order_by(e.day.desc(), e.pk.desc()).limit(limit).offset(offset)).all()
+    texts = _article_texts(conn, {r.article_id for r in rows})
+    claims = _event_claim_ids(conn, [r.pk for r in rows])
+    items = [event_item(r._mapping, texts.get(r.article_id, ""), claims.get(r.pk, [])) for r in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def event_item(r, body: str, claim_ids: list[str]) -> dict[str, Any]:
+    """One event row as the API gives it: the contract's fields plus names and excerpts."""
+    def party(prefix: str):
+        name, code = r[f"{prefix}_name"], r[f"{prefix}_code"]
+        if name is None and code is None:
+            return None
+        return {"id": r[f"{prefix}_id"], "name": name, "code": code, "country": r[f"{prefix}_country"]}
+
+    evidence = [_slice(body, s) for s in (r["evidence"] or [])]
+    return {
+        "id": f"{r['article_id']}/{r['event_id']}", "article_id": r["article_id"], "event_id": r["event_id"],
+        "article_title": r["article_title"], "article_published": r["article_published"],
+        "article_url": r["article_url"], "article_outlet": r["article_outlet"],
+        "type": r["type"], "mode": r["mode"], "context": r["context"] or [], "cameo": r["cameo"],
+        "quad_class": r["quad_class"], "goldstein": r["goldstein"], "factuality": r["factuality"],
+        "actor": party("actor"), "recipient": party("recipient"),
+        "date": r["date"], "date_text": r["date_text"], "day": r["day"], "location": r["location"],
+        "claims": claim_ids, "confidence": r["confidence"],
+        "trigger": r["trigger"], "trigger_text": _slice(body, r["trigger"]),
+        "evidence": r["evidence"] or [], "evidence_text": " … ".join(x for x in evidence if x) or None,
+    }
+
+
+def _slice(body: str, span) -> str | None:
+    if not span or len(span) != 2:
+        return None
+    s, e = span
+    return body[s:e] if isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(body) else None
+
+
+def _article_texts(conn: Connection, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    a = S.articles.c
+    return {r.id: r.text for r in conn.execute(select(a.id, a.text).where(a.id.in_(sorted(ids))))}
+
+
+def _event_claim_ids(conn: Connection, event_pks: list[int]) -> dict[int, list[str]]:
+    if not event_pks:
+        return {}
+    ec, c = S.event_claims.c, S.claims.c
+    out: dict[int, list[str]] = defaultdict(list)
+    q = (select(ec.event_pk, c.claim_id).join(S.claims, c.pk == ec.claim_pk)
+         .where(ec.event_pk.in_(event_pks)).order_by(ec.event_pk, c.pk))
+    for epk, cid in conn.execute(q):
+        out[epk].append(cid)
+    return out
+
+
+# -- timeline --------------------------------------------------------------------------
+
+def period_of(day: str, interval: str) -> str:
+    """The bucket a day falls in: the day itself, its ISO week (2023-W37) or its month (2023-09)."""
+    if interval == "day":
+        return day
+    if interval == "month":
+        return day[:7]
+    y, w, _ = date.fromisoformat(day).isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def timeline(conn: Connection, flt: Filters, interval: str, by: str) -> dict[str, Any]:
+    """Counts per period and per ``by`` value (type, quad_class or factuality), gaps filled with 0."""
+    e = S.events.c
+    col = getattr(e, by)
+    conds = flt.event_conditions(conn)
+    q = _where(select(e.day, col.label("key"), func.count().label("n")), conds + [e.day.is_not(None)]).group_by(e.day, col)
+    counts: dict[tuple[str, Any], int] = defaultdict(int)
+    periods: set[str] = set()
+    for day, key, n in conn.execute(q):
+        try:
+            p = period_of(day, interval)
+        except ValueError:
+            LOGGER.debug("event day %r is not an ISO date", day)
+            continue
+        periods.add(p)
+        counts[(p, key)] += n
+    undated = conn.execute(_where(select(func.count()).select_from(S.events), conds + [e.day.is_(None)])).scalar_one()
+    ordered = _fill(sorted(periods), interval)
+    keys = sorted({k for _, k in counts}, key=lambda k: (k is None, str(k)))
+    series = []
+    for k in keys:
+        row = [counts.get((p, k), 0) for p in ordered]
+        series.append({"key": k, "total": sum(row), "counts": row})
+    series.sort(key=lambda s: -s["total"])
+    return {"interval": interval, "by": by, "periods": ordered, "series": series, "undated": undated}
+
+
+def _fill(periods: list[str], interval: str, cap: int = 400) -> list[str]:
+    """Every period between the first and the last, so that quiet ones show as gaps."""
+    if len(periods) < 2:
+        return periods
+    first, last = periods[0], periods[-1]
+    out: list[str] = []
+    if interval == "day":
+        d0, d1 = date.fromisoformat(first), date.fromisoformat(last)
+        span = (d1 - d0).days
+        if span > cap:
+            return periods
+        out = [date.fromordinal(d0.toordinal() + i).isoformat() for i in range(span + 1)]
+    elif interval == "month":
+        y, m = int(first[:4]), int(first[5:7])
+        while f"{y:04d}-{m:02d}" <= last and len(out) <= cap:
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    else:
+        d = date.fromisocalendar(int(first[:4]), int(first[6:8]), 1)
+        while len(out) <= cap:
+            y, w, _ = d.isocalendar()
+            p = f"{y}-W{w:02d}"
+            if p > last:
+                break
+            out.append(p)
+            d = date.fromordinal(d.toordinal() + 7)
+    return out if len(out) <= cap else periods
+
+
+# -- aggregates ------------------------------------------------------------------------
+
+def network(conn: Connection, flt: Filters, limit: int, level: str = "name") -> dict[str, Any]:
+    """Who acts on whom: edges actor -> recipient with counts split by cooperation and conflict."""
+    e = S.events.c
+    if level == "code":
+        src, dst = func.coalesce(e.actor_code, e.actor_name), func.coalesce(e.recipient_code, e.recipient_name)
+    else:
+        src, dst = func.coalesce(e.actor_name, e.actor_code), func.coalesce(e.recipient_name, e.recipient_code)
+    conds = flt.event_conditions(conn) + [src.is_not(None), dst.is_not(None)]
+    q = _where(select(src.label("s"), dst.label("t"), e.quad_class, e.type, func.count().label("n"),
+                      func.max(e.actor_code).label("sc"), func.max(e.recipient_code).label("tc"),
+                      func.max(e.actor_country).label("sk"), func.max(e.recipient_country).label("tk")), conds)
+    q = q.group_by(src, dst, e.quad_class, e.type)
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    info: dict[str, dict[str, Any]] = {}
+    for s, t, quad, typ, n, sc, tc, sk, tk in conn.execute(q):
+        edge = edges.setdefault((s, t), {"source": s, "target": t, "source_name": s, "target_name": t, "count": 0,
+                                         "cooperation": 0, "conflict": 0, "quad": {}, "types": {}})
+        edge["count"] += n
+        if quad in COOPERATION:
+            edge["cooperation"] += n
+        elif quad in CONFLICT:
+            edge["conflict"] += n
+        qk = str(quad) if quad is not None else "none"
+        edge["quad"][qk] = edge["quad"].get(qk, 0) + n
+        edge["types"][typ] = edge["types"].get(typ, 0) + n
+        info.setdefault(s, {"code": sc, "country": sk})
+        info.setdefault(t, {"code": tc, "country": tk})
+    kept = sorted(edges.values(), key=lambda x: (-x["count"], x["source"], x["target"]))[:limit]
+    for edge in kept:
+        edge["types"] = dict(sorted(edge["types"].items(), key=lambda kv: -kv[1]))
+    weight: dict[str, int] = defaultdict(int)
+    for edge in kept:
+        weight[edge["source"]] += edge["count"]
+        if edge["target"] != edge["source"]:
+            weight[edge["target"]] += edge["count"]
+    nodes = [{"id": k, "name": k, "code": info[k]["code"], "country": info[k]["country"], "events": n}
+             for k, n in sorted(weight.items(), key=lambda kv: -kv[1])]
+    return {"level": level, "nodes": nodes, "edges": kept, "total_edges": len(edges)}
+
+
+def locations(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
+    """Places where events happened, with counts by cooperation/conflict and by type."""
+    e = S.events.c
+    conds = flt.event_conditions(conn)
+    lat, lon = func.round(e.lat, 2), func.round(e.lon, 2)
+    q = _where(select(e.location_name, e.location_country, lat, lon, e.quad_class, e.type, func.count()),
+               conds + [e.lat.is_not(None), e.lon.is_not(None)])
+    q = q.group_by(e.location_name, e.location_country, lat, lon, e.quad_class, e.type)
+    places: dict[tuple, dict[str, Any]] = {}
+    for name, country, la, lo, quad, typ, n in conn.execute(q):
+        p = places.setdefault((name, country, la, lo), {"name": name, "country": country, "lat": float(la), "lon": float(lo),
+                                                        "count": 0, "cooperation": 0, "conflict": 0, "types": {}})
+        p["count"] += n
+        if quad in COOPERATION:
+            p["cooperation"] += n
+        elif quad in CONFLICT:
+            p["conflict"] += n
+        p["types"][typ] = p["types"].get(typ, 0) + n
+    unlocated = conn.execute(_where(select(func.count()).select_from(S.events), conds + [e.lat.is_(None)])).scalar_one()
+    items = sorted(places.values(), key=lambda p: (-p["count"], p["name"] or ""))
+    return {"total": len(items), "unlocated": unlocated, "items": items[:limit]}
+
+
+def top_actors(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
+    """Actors in the most matching events, as actor or as recipient."""
+    e = S.events.c
+    conds = flt.event_conditions(conn)
+    as_actor = _where(select(e.actor_name.label("name"), e.actor_code.label("code"), e.actor_country.label("country"),
+                             literal(1).label("a"), literal(0).label("r"), e.quad_class), conds + [e.actor_name.is_not(None)])
+    as_recipient = _where(select(e.recipient_name, e.recipient_code, e.recipient_country, literal(0), literal(1), e.quad_class),
+                          conds + [e.recipient_name.is_not(None)])
+    u = union_all(as_actor, as_recipient).subquery()
+    coop = func.sum(case((u.c.quad_class.in_(COOPERATION), 1), else_=0))
+    conflict = func.sum(case((u.c.quad_class.in_(CONFLICT), 1), else_=0))
+    q = (select(u.c.name, func.max(u.c.code), func.max(u.c.country), func.count(), func.sum(u.c.a), func.sum(u.c.r), coop, conflict)
+         .group_by(u.c.name).order_by(func.count().desc(), u.c.name).limit(limit))
+    items = [{"name": n, "code": c, "country": k, "events": t, "as_actor": int(a or 0), "as_recipient": int(r or 0),
+              "cooperation": int(co or 0), "conflict": int(cf or 0)}
+             for n, c, k, t, a, r, co, cf in conn.execute(q)]
+    return {"items": items}
+
+
+def actors_page(conn: Connection, q: str | None, country: str | None, type_: str | None, sector: str | None,
+                limit: int, offset: int) -> dict[str, Any]:
+    """Actors as the store knows them (one row per canonical name and code), most widely reported first."""
+    a = S.actors.c
+    conds = []
+    if q:
+        conds.append(func.lower(a.name).contains(q.lower(), autoescape=True))
+    if country:
+        conds.append(a.country == country)
+    if type_:
+        conds.append(a.type == type_)
+    if sector:
+        conds.append(a.sector == sector)
+    grouped = _where(select(a.name, a.code), conds).group_by(a.name, a.code).subquery()
+    total = conn.execute(select(func.count()).select_from(grouped)).scalar_one()
+    articles = func.count(distinct(a.article_id))
+    rows = conn.execute(_where(select(a.name, a.code, func.max(a.country), func.max(a.type), func.max(a.sector),
+                                      func.max(a.title), articles, func.count()), conds)
+                        .group_by(a.name, a.code).order_by(articles.desc(), a.name).limit(limit).offset(offset)).all()
+    names = [r[0] for r in rows]
+    counts: dict[str, int] = defaultdict(int)
+    if names:
+        e = S.events.c
+        for col in (e.actor_name, e.recipient_name):
+            for name, n in conn.execute(select(col, func.count()).where(col.in_(names)).group_by(col)):
+                counts[name] += n
+    items = [{"name": n, "code": c, "country": k, "type": t, "sector": s, "title": ti, "articles": na, "mentions": nm,
+              "events": counts.get(n, 0)} for n, c, k, t, s, ti, na, nm in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+# -- claims ----------------------------------------------------------------------------
+
+def claims_page(conn: Connection, flt: Filters, limit: int, offset: int, stance: str | None = None,
+                anonymous: bool | None = None, direct: bool | None = None) -> dict[str, Any]:
+    """Claims with their source, cue, content, relay chain, the events resting on them and denials."""
+    c, a = S.claims.c, S.articles.c
+    conds = []
+    if flt.actor:
+        by_code = select(S.actors.c.article_id, S.actors.c.actor_id).where(S.actors.c.code == flt.actor)
+        conds.append(or_(c.speaker == flt.actor, tuple_(c.article_id, c.speaker_id).in_(by_code)))
+    if flt.date_from:
+        conds.append(c.day >= flt.date_from)
+    if flt.date_to:
+        conds.append(c.day <= flt.date_to)
+    if flt.article:
+        conds.append(c.article_id == flt.article)
+    if flt.q:
+        conds.append(c.article_id.in_(matching_articles(conn, flt.q)))
+    if stance:
+        conds.append(c.stance == stance)
+    if anonymous is not None:
+        conds.append(c.anonymous.is_(anonymous))
+    if direct is not None:
+        conds.append(c.direct.is_(direct))
+    event_side = Filters(**{**flt.__dict__, "actor": None, "q": None, "date_from": None, "date_to": None, "article": None})
+    if event_side.event_filters_set:
+        ec = S.event_claims.c
+        resting = _where(select(ec.claim_pk).join(S.events, S.events.c.pk == ec.event_pk), event_side.event_conditions(conn))
+        conds.append(c.pk.in_(resting))
+    total = conn.execute(_where(select(func.count()).select_from(S.claims), conds)).scalar_one()
+    q = (select(S.claims, a.title.label("article_title"), a.published.label("article_published"))
+         .join(S.articles, a.id == c.article_id))
+    rows = conn.execute(_where(q, conds).order_by(c.day.desc(), c.article_id, c.pk).limit(limit).offset(offset)).all()
+    return {"total": total, "limit": limit, "offset": offset, "items": _claim_items(conn, rows)}
+
+
+def _claim_items(conn: Connection, rows) -> list[dict[str, Any]]:
+    """Dress claim rows with what the ledger shows: names, chains, events, denials."""
+    if not rows:
+        return []
+    c, e, ec = S.claims.c, S.events.c, S.event_claims.c
+    article_ids = sorted({r.article_id for r in rows})
+    # Every claim of these articles (chains and denials stay inside one article).
+    siblings: dict[tuple[str, str], Any] = {}
+    for r in conn.execute(select(S.claims).where(c.article_id.in_(article_ids))):
+        siblings[(r.article_id, r.claim_id)] = r
+    actor_rows = conn.execute(select(S.actors.c.article_id, S.actors.c.actor_id, S.actors.c.name, S.actors.c.code,
+                                     S.actors.c.country).where(S.actors.c.article_id.in_(article_ids)))
+    actors = {(r.article_id, r.actor_id): {"name": r.name, "code": r.code, "country": r.country} for r in actor_rows}
+    texts = _article_texts(conn, set(article_ids))
+    # Events resting on each claim, and the claims sharing an event (for denials).
+    events_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    claims_of_event: dict[int, list[int]] = defaultdict(list)
+    pks = [r.pk for r in siblings.values()]
+    q = (select(ec.claim_pk, e.pk, e.event_id, e.type, e.quad_class, e.factuality, e.trigger, e.article_id)
+         .join(S.events, e.pk == ec.event_pk).where(ec.claim_pk.in_(pks)).order_by(e.pk))
+    for cpk, epk, eid, typ, quad, fact, trig, aid in conn.execute(q):
+        events_of[cpk].append({"event_id": eid, "type": typ, "quad_class": quad, "factuality": fact,
+                               "trigger_text": _slice(texts.get(aid, ""), trig)})
+        claims_of_event[epk].append(cpk)
+    by_pk = {r.pk: r for r in siblings.values()}
+    shares: dict[int, set[int]] = defaultdict(set)
+    for cpks in claims_of_event.values():
+        for x in cpks:
+            shares[x].update(y for y in cpks if y != x)
+
+    def brief(r) -> dict[str, Any]:
+        speaker = actors.get((r.article_id, r.speaker_id)) if r.speaker_id else None
+        return {"claim_id": r.claim_id, "speaker_name": speaker["name"] if speaker else None,
+                "speaker_text": r.speaker_text, "cue_text": r.cue_words or r.cue_text, "content_text": r.content_text,
+                "stance": r.stance}
+
+    items = []
+    for r in rows:
+        chain, seen, via = [], {r.claim_id}, r.via
+        while via and via not in seen and (r.article_id, via) in siblings:
+            seen.add(via)
+            link = siblings[(r.article_id, via)]
+            chain.append(brief(link))
+            via = link.via
+        related = [by_pk[p] for p in sorted(shares.get(r.pk, ())) if p in by_pk]
+        is_denial = r.stance == "deny"
+        items.append({
+            "id": f"{r.article_id}/{r.claim_id}", "article_id": r.article_id, "claim_id": r.claim_id,
+            "article_title": r.article_title, "article_published": r.article_published, "day": r.day,
+            "speaker": actors.get((r.article_id, r.speaker_id)) if r.speaker_id else None,
+            "speaker_label": r.speaker, "speaker_text": r.speaker_text,
+            "cue_text": r.cue_words or r.cue_text, "content_text": r.content_text,
+            "speaker_span": r.speaker_span, "cue": r.cue, "content": r.content,
+            "direct": bool(r.direct), "anonymous": bool(r.anonymous), "stance": r.stance, "via": r.via,
+            "chain": chain, "events": events_of.get(r.pk, []),
+            "denied_by": [] if is_denial else [brief(x) for x in related if x.stance == "deny"],
+            "denies": [brief(x) for x in related if x.stance != "deny"] if is_denial else [],
+        })
+    return items
+
+
+# -- articles --------------------------------------------------------------------------
+
+def articles_page(conn: Connection, q: str | None, date_from: str | None, date_to: str | None, outlet: str | None,
+                  limit: int, offset: int) -> dict[str, Any]:
+    a = S.articles.c
+    conds = []
+    if q:
+        conds.append(a.id.in_(matching_articles(conn, q)))
+    if date_from:
+        conds.append(a.published >= date_from)
+    if date_to:
+        conds.append(a.published <= date_to)
+    if outlet:
+        conds.append(a.outlet == outlet)
+    total = conn.execute(_where(select(func.count()).select_from(S.articles), conds)).scalar_one()
+    rows = conn.execute(_where(select(a.id, a.title, a.url, a.outlet, a.published, a.language, a.n_events, a.n_actors,
+                                      a.n_claims, a.duplicate_of, a.cluster), conds)
+                        .order_by(a.published.desc(), a.pk.desc()).limit(limit).offset(offset)).all()
+    items = [{"id": r.id, "title": r.title, "url": r.url, "outlet": r.outlet, "published": r.published,
+              "language": r.language, "events": r.n_events, "actors": r.n_actors, "claims": r.n_claims,
+              "duplicate_of": r.duplicate_of, "cluster": r.cluster} for r in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}

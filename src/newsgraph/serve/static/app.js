@@ -1,0 +1,89 @@
+// The dashboard shell: a hash router (#/view?filters), the shared filter form, the API client.
+import { el, clear } from "./dom.js";
+import { FILTER_KEYS, api, href, route, setMeta, showError } from "./core.js";
+import { eventsView } from "./events.js";
+import { networkView } from "./network.js";
+import { mapView } from "./map.js";
+import { claimsView } from "./claims.js";
+import { articlesView } from "./articles.js";
+
+const VIEWS = {
+  events: { render: eventsView, filters: true },
+  network: { render: networkView, filters: true },
+  map: { render: mapView, filters: true },
+  claims: { render: claimsView, filters: true },
+  articles: { render: articlesView, filters: false },
+};
+
+const viewRoot = document.getElementById("view");
+const form = document.getElementById("filters");
+const errorBox = document.getElementById("error");
+let renderToken = 0;
+
+function fillSelect(name, options) {
+  const select = form.elements[name];
+  for (const [value, label] of options) select.appendChild(el("option", { value }, label));
+}
+
+function syncForm(params) {
+  for (const k of FILTER_KEYS) form.elements[k].value = params[k] || "";
+}
+
+form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  const { view, params } = route();
+  const next = {};
+  for (const k of FILTER_KEYS) if (form.elements[k].value) next[k] = form.elements[k].value;
+  for (const [k, v] of Object.entries(params)) if (!FILTER_KEYS.includes(k) && k !== "offset") next[k] = v;
+  location.hash = href(view, next);
+});
+form.addEventListener("reset", (e) => {
+  e.preventDefault();
+  location.hash = href(route().view);
+});
+
+async function render() {
+  const token = ++renderToken;
+  const { view, params, id } = route();
+  errorBox.hidden = true;
+  for (const a of document.querySelectorAll("#tabs a")) a.classList.toggle("active", a.dataset.view === view);
+  form.hidden = !VIEWS[view].filters;
+  syncForm(params);
+  clear(viewRoot);
+  viewRoot.dataset.view = view;
+  viewRoot.dataset.state = "loading";
+  viewRoot.appendChild(el("p.loading", {}, "Loading…"));
+  const target = el("div.viewbody");
+  try {
+    await VIEWS[view].render(target, params, id);
+    if (token !== renderToken) return; // a newer navigation took over
+    clear(viewRoot).appendChild(target);
+    viewRoot.dataset.state = "ready";
+  } catch (err) {
+    if (token !== renderToken) return;
+    clear(viewRoot);
+    viewRoot.dataset.state = "error";
+    showError(err);
+  }
+}
+
+async function start() {
+  let meta;
+  try {
+    meta = await api("meta");
+    setMeta(meta);
+  } catch (err) {
+    showError(err);
+    return;
+  }
+  fillSelect("type", meta.event_types.map((t) => [t, t]));
+  fillSelect("quad_class", Object.entries(meta.quad_classes).map(([q, info]) => [q, `${q} · ${info.label}`]));
+  fillSelect("factuality", meta.factuality.map((f) => [f, f]));
+  const s = meta.stats;
+  document.getElementById("stats").textContent =
+    `${s.articles} articles · ${s.events} events · ${s.actors} actors · ${s.claims} claims`;
+  window.addEventListener("hashchange", render);
+  render();
+}
+
+start();

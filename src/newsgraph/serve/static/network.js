@@ -1,0 +1,160 @@
+// Actor network: who acts on whom. Edges point from actor to recipient, coloured by the share of
+// cooperation (quad classes 1-2) against conflict (3-4) and sized by the number of events.
+import { el, svg, tip } from "./dom.js";
+import { api, filterParams, href } from "./core.js";
+import { empty, panel, segmented } from "./widgets.js";
+
+const COOP = "#1e8449", CONFLICT = "#c0392b", MIXED = "#8a94a6";
+
+export async function networkView(root, params) {
+  const limit = params.edges || "60";
+  const net = await api("aggregates/network", { ...filterParams(params), limit });
+  const controls = el("div.controls", {},
+    segmented("edges", "edges", [["30", "top 30"], ["60", "top 60"], ["150", "top 150"]], params, "network", "60"),
+    el("div.legend", {},
+      el("span.legenditem", {}, el("i.swatch", { style: { background: COOP } }), "mostly cooperation (quad 1–2)"),
+      el("span.legenditem", {}, el("i.swatch", { style: { background: CONFLICT } }), "mostly conflict (quad 3–4)"),
+      el("span.legenditem", {}, el("i.swatch", { style: { background: MIXED } }), "mixed or uncoded"),
+      el("span.legenditem.muted", {}, "line width: number of events · circle: events involving the actor")));
+  if (!net.edges.length) {
+    root.appendChild(panel("Actor network", controls, empty("No events with both an actor and a recipient match these filters.")));
+    return;
+  }
+  root.appendChild(panel(`Actor network (${net.nodes.length} actors, ${net.edges.length} links)`, controls, drawNetwork(net)));
+  root.appendChild(panel("Strongest links", edgeTable(net)));
+}
+
+export function edgeColour(edge) {
+  if (edge.cooperation > edge.conflict) return COOP;
+  if (edge.conflict > edge.cooperation) return CONFLICT;
+  return MIXED;
+}
+
+/** A few hundred steps of a plain force simulation: repulsion, springs on links, pull to the centre. */
+function layout(nodes, edges, W, H) {
+  const n = nodes.length;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const pos = nodes.map((_, i) => {
+    const angle = (2 * Math.PI * i) / n;
+    return { x: W / 2 + (W / 3) * Math.cos(angle), y: H / 2 + (H / 3) * Math.sin(angle), vx: 0, vy: 0 };
+  });
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
+  const ideal = Math.min(W, H) / Math.max(3, Math.sqrt(n) * 1.3);
+  for (let step = 0; step < 400; step++) {
+    const cool = 1 - step / 400;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+        let d2 = dx * dx + dy * dy;
+        if (d2 < 0.01) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d2 = 0.5; }
+        const f = (ideal * ideal) / d2;
+        pos[i].vx += dx * f * 0.05; pos[i].vy += dy * f * 0.05;
+        pos[j].vx -= dx * f * 0.05; pos[j].vy -= dy * f * 0.05;
+      }
+    }
+    for (const [a, b] of links) {
+      const dx = pos[b].x - pos[a].x, dy = pos[b].y - pos[a].y;
+      const d = Math.sqrt(dx * dx + dy * dy) || 1;
+      const f = ((d - ideal) / d) * 0.08;
+      pos[a].vx += dx * f; pos[a].vy += dy * f;
+      pos[b].vx -= dx * f; pos[b].vy -= dy * f;
+    }
+    for (const p of pos) {
+      p.vx += (W / 2 - p.x) * 0.01; p.vy += (H / 2 - p.y) * 0.01;
+      const speed = Math.sqrt(p.vx * p.vx + p.vy * p.vy);
+      const cap = 30 * cool + 1;
+      if (speed > cap) { p.vx *= cap / speed; p.vy *= cap / speed; }
+      p.x = Math.min(W - 60, Math.max(60, p.x + p.vx));
+      p.y = Math.min(H - 30, Math.max(30, p.y + p.vy));
+      p.vx *= 0.6; p.vy *= 0.6;
+    }
+  }
+  return pos;
+}
+
+function drawNetwork(net) {
+  const W = 1000, H = 620;
+  const pos = layout(net.nodes, net.edges, W, H);
+  const at = new Map(net.nodes.map((node, i) => [node.id, pos[i]]));
+  const maxCount = Math.max(1, ...net.edges.map((e) => e.count));
+  const maxEvents = Math.max(1, ...net.nodes.map((n) => n.events));
+  const chart = svg("svg.network", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
+  const defs = svg("defs");
+  for (const [name, colour] of [["coop", COOP], ["conflict", CONFLICT], ["mixed", MIXED]]) {
+    defs.appendChild(svg("marker", { id: `arrow-${name}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" },
+      svg("path", { d: "M0,0 L10,5 L0,10 z", fill: colour })));
+  }
+  chart.appendChild(defs);
+  const radius = (node) => 6 + 16 * Math.sqrt(node.events / maxEvents);
+  const rOf = new Map(net.nodes.map((n) => [n.id, radius(n)]));
+  const edgeLayer = svg("g.edges"), nodeLayer = svg("g.nodes");
+  const edgeEls = [];
+  for (const e of net.edges) {
+    const colour = edgeColour(e);
+    const marker = colour === COOP ? "coop" : colour === CONFLICT ? "conflict" : "mixed";
+    const path = svg("path.edge", {
+      stroke: colour, "stroke-width": (1 + 7 * Math.sqrt(e.count / maxCount)).toFixed(2), fill: "none",
+      "marker-end": `url(#arrow-${marker})`, dataset: { source: e.source, target: e.target, count: String(e.count) },
+    });
+    tip(path, `${e.source_name} → ${e.target_name}: ${e.count} events (${e.cooperation} cooperation, ${e.conflict} conflict)` +
+      (e.types ? `\n${Object.entries(e.types).map(([t, c]) => `${t} ${c}`).join(", ")}` : ""));
+    edgeLayer.appendChild(path);
+    edgeEls.push([path, e]);
+  }
+  const placeEdges = () => {
+    for (const [path, e] of edgeEls) {
+      const a = at.get(e.source), b = at.get(e.target);
+      if (!a || !b) continue;
+      const dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+      const rb = rOf.get(e.target) + 3, ra = rOf.get(e.source);
+      const sx = a.x + (dx / d) * ra, sy = a.y + (dy / d) * ra;
+      const tx = b.x - (dx / d) * rb, ty = b.y - (dy / d) * rb;
+      // A slight bend keeps A→B and B→A apart.
+      const mx = (sx + tx) / 2 - (dy / d) * 18, my = (sy + ty) / 2 + (dx / d) * 18;
+      path.setAttribute("d", `M${sx.toFixed(1)},${sy.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`);
+    }
+  };
+  net.nodes.forEach((node, i) => {
+    const p = pos[i];
+    const g = svg("g.node", { transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`, dataset: { actor: node.id } });
+    const circle = svg("circle", { r: rOf.get(node.id).toFixed(1) });
+    tip(circle, `${node.name}${node.code ? " (" + node.code + ")" : ""}: ${node.events} events`);
+    const link = svg("a", { href: href("events", { actor: node.code && node.code === node.id ? node.code : node.name }) },
+      svg("text", { y: rOf.get(node.id) + 13, "text-anchor": "middle" }, node.name));
+    g.appendChild(circle);
+    g.appendChild(link);
+    enableDrag(chart, g, p, () => { g.setAttribute("transform", `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`); placeEdges(); });
+    nodeLayer.appendChild(g);
+  });
+  placeEdges();
+  chart.appendChild(edgeLayer);
+  chart.appendChild(nodeLayer);
+  return el("div.chartwrap", {}, chart, el("p.note", {}, "Drag a circle to move it; click a name to see its events."));
+}
+
+function enableDrag(chart, handle, p, moved) {
+  handle.addEventListener("pointerdown", (down) => {
+    if (down.target.closest("a")) return;
+    const matrix = chart.getScreenCTM().inverse();
+    const move = (ev) => {
+      const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(matrix);
+      p.x = pt.x; p.y = pt.y;
+      moved();
+    };
+    const up = () => { window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up); };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+  });
+}
+
+function edgeTable(net) {
+  const rows = net.edges.slice(0, 20).map((e) => el("tr", {},
+    el("td", {}, e.source_name), el("td", {}, "→"), el("td", {}, e.target_name),
+    el("td.num", {}, String(e.count)),
+    el("td", {}, el("span.bar", {}, el("i.coop", { style: { width: `${(100 * e.cooperation) / e.count}%` } }),
+      el("i.conflict", { style: { width: `${(100 * e.conflict) / e.count}%` } }))),
+    el("td.muted", {}, Object.entries(e.types || {}).map(([t, c]) => `${t} ${c}`).join(", "))));
+  return el("table.data.compact", {},
+    el("thead", {}, el("tr", {}, ["actor", "", "recipient", "events", "cooperation / conflict", "types"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, rows));
+}
