@@ -90,6 +90,10 @@ class Claim:
     stance: str = "assert"
     via: str | None = None
     cue_text: str | None = None
+    # Heard second-hand by the narrator ("Peskov was reported as saying"): events it holds are reported.
+    relayed: bool = False
+    # The claim this one contradicts (a denial of what another side claimed), or None.
+    contradicts: str | None = None
 
 
 @dataclass

@@ -1,0 +1,226 @@
+"""Factuality: did an event take place, as the article tells it?
+
+Each event gets one value of :data:`~newsgraph.record.FACTUALITY` (the rules are those
+of the gold README, "Factuality"); when several apply, the first in
+:data:`~newsgraph.record.FACTUALITY_PRECEDENCE` wins. The cues are read from
+``claims/data/factuality.toml``. The modality of an event is read on the path from its
+trigger up the dependency tree to the claim that holds it (or the sentence root), the
+scope idea of FactBank (Saurí and Pustejovsky 2009) without its full machinery.
+"""
+from __future__ import annotations
+
+import logging
+
+from newsgraph.claims.lexicon import FactualityCues, factuality_cues
+from newsgraph.record import FACTUALITY_PRECEDENCE, Claim, Event, Record, Span
+
+LOGGER = logging.getLogger(__name__)
+
+_PAST_TAGS = ("VBD",)
+
+
+def assess_events(record: Record, doc) -> None:
+    """Set ``factuality`` and ``claims`` on every event of ``record``."""
+    fc = factuality_cues()
+    for event in record.events:
+        values, held_by = assess(event, record, doc, fc)
+        event.claims = [c.id for c in held_by]
+        event.factuality = next((v for v in FACTUALITY_PRECEDENCE if v in values), "asserted")
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _trigger_token(doc, trigger: Span):
+    toks = [t for t in doc if t.idx < trigger[1] and t.idx + len(t.text) > trigger[0]]
+    if not toks:
+        return None
+    for t in toks:  # the syntactic head of a multiword trigger ("take place", "paid a visit")
+        if not (trigger[0] <= t.head.idx < trigger[1]) or t.head is t:
+            return t
+    return toks[0]
+
+
+def _same_side(record: Record, actor_id: str | None, speaker_id: str | None) -> bool:
+    if actor_id is None or speaker_id is None:
+        return False
+    if actor_id == speaker_id:
+        return True
+    a, s = record.actor(actor_id), record.actor(speaker_id)
+    return bool(a and s and a.country and a.country == s.country)
+
+
+def _chain(tok, stop: set[int]) -> list:
+    """``tok`` and its heads up to (not including) a token in ``stop`` or the root."""
+    out = [tok]
+    while tok.head is not tok and tok.head.i not in stop:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _clause_verb(chain):
+    return next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _is_past(chain) -> bool:
+    verb = _clause_verb(chain)
+    if verb is None:
+        return False
+    if verb.tag_ in _PAST_TAGS:
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _is_infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None
+           ) -> tuple[set[str], list[Claim]]:
+    """The factuality values that apply to ``event`` and the claims that hold it."""
+    fc = fc or factuality_cues()
+    if event.trigger is None:
+        return {"asserted"}, []
+    trig = tuple(event.trigger)
+    held = sorted((c for c in record.claims if _inside(trig, c.content)),
+                  key=lambda c: c.content[1] - c.content[0])  # innermost first
+    own = [c for c in record.claims if _overlaps(c.cue, trig)]
+    main = _trigger_token(doc, trig)
+    if main is None:
+        return ({"reported"} if held else {"asserted"}), held
+    cue_starts = {c.cue[0] for c in record.claims}
+    stop = {t.i for t in doc if t.idx in cue_starts}
+    chain = _chain(main, stop - {main.i})
+
+    if own:  # the event is the speech act itself ("Washington warned ...")
+        return _speech_act(own[0], held, chain, fc), held + own
+    for c in held:  # an accusation, threat or promise made in the speaker's own words
+        if event.type in fc.speech_act_types and not _is_past(chain) and (
+                event.type in fc.stance_types.get(c.stance, ()) or _same_side(record, event.actor, c.speaker)):
+            return _speech_act(c, [h for h in held if h is not c], [], fc), held
+        break
+
+    values: set[str] = set()
+    if any(c.stance == "deny" for c in held):
+        values.add("denied")
+    if held:
+        values.add("reported")
+    values |= _modality(chain, held, doc, fc)
+    return values, held
+
+
+def _speech_act(claim: Claim, outer: list[Claim], chain, fc: FactualityCues) -> set[str]:
+    """A speech act the narrator reports directly is asserted; one heard second-hand
+    ("was reported as saying") or relayed through another claim is reported."""
+    values = set()
+    if chain and _negated_verb(chain, fc):
+        values.add("negated")
+    values.add("reported" if claim.relayed or claim.via or outer else "asserted")
+    return values
+
+
+def _negated_verb(chain, fc: FactualityCues) -> bool:
+    verb = _clause_verb(chain)
+    return verb is not None and any(c.dep_ == "neg" and c.lower_ in fc.neg_words for c in verb.children)
+
+
+def _modality(chain, held: list[Claim], doc, fc: FactualityCues) -> set[str]:
+    values: set[str] = set()
+    main = chain[0]
+    verb = _clause_verb(chain)
+    # negation of the event's own clause, or "no talks", or "refused to meet"
+    if verb is not None and not _is_infinitive(verb) and _negated_verb(chain, fc):
+        values.add("negated")
+    if any(c.dep_ == "det" and c.lower_ in fc.neg_words for c in main.children):
+        values.add("negated")
+    if verb is not None and verb is not main and verb.lemma_.lower() in fc.light_verbs and _negated_verb([verb], fc):
+        values.add("negated")
+    reported_past = any(_reporting_past(doc, c) for c in held)
+    hedged = False
+    for k, tok in enumerate(chain):
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass") and low in fc.hyp_modals:
+                if low == "would" and reported_past:
+                    values.add("planned")  # "said ... would take place": the future seen from the past
+                else:
+                    values.add("hypothetical")
+            elif c.dep_ == "aux" and low in fc.planned_modals:
+                values.add("planned")
+            elif c.dep_ == "advmod" and low in fc.hyp_adverbs:
+                hedged = True
+            elif c.dep_ == "mark" and low in fc.hyp_marks:
+                values.add("hypothetical")
+            elif c.dep_ == "amod" and k == 0 and low in fc.planned_governors:
+                values.add("planned")  # "the planned visit", "an upcoming summit"
+        if k == 0:
+            continue
+        if lemma in fc.hyp_governors:
+            values.add("hypothetical")
+        elif lemma in fc.planned_governors and chain[k - 1].dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "acl"):
+            values.add("planned")
+        elif lemma in fc.neg_governors and chain[k - 1].dep_ in ("xcomp", "dobj"):
+            values.add("negated")
+        elif lemma in fc.unconfirmed and _negated_verb([tok], fc) or lemma in fc.unconfirmed and any(
+                c.dep_ == "preconj" and c.lower_ in fc.neg_words for s in tok.children for c in s.children):
+            values.add("hypothetical")
+    if hedged:
+        values.add("hypothetical")
+    for c in held:  # the content of a demand or warning is not done; of a promise, planned
+        if c.stance in ("demand", "warn", "question") and any(_is_infinitive(t) for t in chain):
+            values.add("hypothetical")
+        elif c.stance == "promise":
+            values.add("planned")
+    return values
+
+
+def _reporting_past(doc, claim: Claim) -> bool:
+    toks = [t for t in doc if claim.cue[0] <= t.idx < claim.cue[1]]
+    return any(t.tag_ in ("VBD", "VBN") for t in toks)
+
+
+# --------------------------------------------------------------------------- contradictions
+
+_CONTENT_POS = ("NOUN", "PROPN", "VERB")
+
+
+def link_contradictions(record: Record, doc) -> None:
+    """Link each denial to the claim it contradicts: one that holds an event of the same
+    type between the same sides, or failing that one whose content shares most words."""
+    denials = [c for c in record.claims if c.stance == "deny"]
+    if not denials:
+        return
+    events_in = {c.id: [e for e in record.events if e.trigger and _inside(tuple(e.trigger), c.content)]
+                 for c in record.claims}
+    words = {c.id: _content_words(doc, c.content) for c in record.claims}
+    for d in denials:
+        best, best_score = None, 0.0
+        for c in record.claims:
+            if c is d or c.stance == "deny" or c.via == d.id or d.via == c.id:
+                continue
+            if c.speaker_span and d.speaker_span and c.speaker_span == d.speaker_span:
+                continue
+            score = 0.0
+            for e in events_in[d.id]:
+                for f in events_in[c.id]:
+                    if e.type == f.type and {e.actor_code, e.recipient_code} == {f.actor_code, f.recipient_code}:
+                        score = max(score, 2.0)
+            shared = words[d.id] & words[c.id]
+            if len(shared) >= 2 and words[d.id]:
+                score = max(score, len(shared) / len(words[d.id]))
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None and best_score >= 0.4:
+            d.contradicts = best.id
+
+
+def _content_words(doc, span: Span) -> set[str]:
+    return {t.lemma_.lower() for t in doc if span[0] <= t.idx < span[1]
+            and t.pos_ in _CONTENT_POS and not t.is_stop}

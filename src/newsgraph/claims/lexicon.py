@@ -1,0 +1,136 @@
+"""The claims stage's lexicons, read once from ``claims/data/*.toml`` and cached.
+
+Each file's header says what it holds; the code here only turns the TOML into sets
+and maps that the finders look words up in.
+"""
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.record import STANCES
+
+LOGGER = logging.getLogger(__name__)
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class LexiconError(ValueError):
+    """A claims data file is missing a section or holds a value the stage cannot use."""
+
+
+@dataclass(frozen=True)
+class Cues:
+    stance: dict[str, str]              # reporting-verb lemma -> stance
+    xcomp: frozenset[str]               # lemmas whose content may be an infinitive
+    demand_with_xcomp: frozenset[str]   # lemmas whose infinitive content is a request
+    particles: dict[str, frozenset[str]]  # lemma -> particles it needs ("call" -> on/for)
+    hearers: frozenset[str]             # "told reporters": nouns joined to the cue
+    according_heads: frozenset[str]
+    according_preps: frozenset[str]
+    source_nouns: frozenset[str]        # "a report from X": X is the speaker
+    source_preps: frozenset[str]
+    citing: frozenset[str]              # "citing Y", "which cited Y"
+    relayed: frozenset[str]             # "was reported as saying"
+    no_content: dict[str, frozenset[str]]  # "declined to comment"
+
+
+@dataclass(frozen=True)
+class Sources:
+    marker_words: frozenset[str]
+    marker_phrases: tuple[str, ...]
+    generic_heads: frozenset[str]
+    generic_determiners: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FactualityCues:
+    hyp_modals: frozenset[str]
+    hyp_adverbs: frozenset[str]
+    hyp_marks: frozenset[str]
+    hyp_governors: frozenset[str]
+    unconfirmed: frozenset[str]
+    planned_modals: frozenset[str]
+    planned_governors: frozenset[str]
+    neg_words: frozenset[str]
+    neg_governors: frozenset[str]
+    speech_act_types: frozenset[str]
+    stance_types: dict[str, frozenset[str]]
+    light_verbs: frozenset[str]
+
+
+def _load(name: str) -> dict:
+    path = DATA / name
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise LexiconError(f"claims data file {path} is missing") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"claims data file {path} is not valid TOML: {exc}") from exc
+
+
+def _words(table: dict, key: str, name: str) -> frozenset[str]:
+    try:
+        return frozenset(w.lower() for w in table[key])
+    except KeyError as exc:
+        raise LexiconError(f"{name}: missing key {key!r}") from exc
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    d = _load("cues.toml")
+    stance: dict[str, str] = {}
+    for st, lemmas in d["verbs"].items():
+        if st not in STANCES:
+            raise LexiconError(f"cues.toml: unknown stance {st!r} (known: {', '.join(STANCES)})")
+        for lemma in lemmas:
+            stance.setdefault(lemma.lower(), st)
+    return Cues(
+        stance=stance,
+        xcomp=_words(d["xcomp"], "lemmas", "cues.toml [xcomp]"),
+        demand_with_xcomp=_words(d["xcomp"], "demand_with_xcomp", "cues.toml [xcomp]"),
+        particles={k: frozenset(v) for k, v in d.get("particles", {}).items()},
+        hearers=_words(d["hearers"], "nouns", "cues.toml [hearers]"),
+        according_heads=_words(d["according"], "heads", "cues.toml [according]"),
+        according_preps=_words(d["according"], "preps", "cues.toml [according]"),
+        source_nouns=_words(d["source_nouns"], "nouns", "cues.toml [source_nouns]"),
+        source_preps=_words(d["source_nouns"], "preps", "cues.toml [source_nouns]"),
+        citing=_words(d["citing"], "lemmas", "cues.toml [citing]"),
+        relayed=_words(d["relayed"], "lemmas", "cues.toml [relayed]"),
+        no_content={k: frozenset(v) for k, v in d.get("no_content", {}).items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def sources() -> Sources:
+    d = _load("sources.toml")
+    return Sources(
+        marker_words=_words(d["markers"], "words", "sources.toml [markers]"),
+        marker_phrases=tuple(p.lower() for p in d["markers"]["phrases"]),
+        generic_heads=_words(d["generic"], "heads", "sources.toml [generic]"),
+        generic_determiners=_words(d["generic"], "determiners", "sources.toml [generic]"),
+    )
+
+
+@lru_cache(maxsize=1)
+def factuality_cues() -> FactualityCues:
+    d = _load("factuality.toml")
+    h, p, n, s = d["hypothetical"], d["planned"], d["negated"], d["speech_acts"]
+    return FactualityCues(
+        hyp_modals=_words(h, "modals", "factuality.toml [hypothetical]"),
+        hyp_adverbs=_words(h, "adverbs", "factuality.toml [hypothetical]"),
+        hyp_marks=_words(h, "marks", "factuality.toml [hypothetical]"),
+        hyp_governors=_words(h, "governors", "factuality.toml [hypothetical]"),
+        unconfirmed=_words(h, "unconfirmed", "factuality.toml [hypothetical]"),
+        planned_modals=_words(p, "modals", "factuality.toml [planned]"),
+        planned_governors=_words(p, "governors", "factuality.toml [planned]"),
+        neg_words=_words(n, "words", "factuality.toml [negated]"),
+        neg_governors=_words(n, "governors", "factuality.toml [negated]"),
+        speech_act_types=frozenset(t.upper() for t in s["types"]),
+        stance_types={k: frozenset(t.upper() for t in v) for k, v in s["stance_types"].items()},
+        light_verbs=_words(s, "light_verbs", "factuality.toml [speech_acts]"),
+    )
