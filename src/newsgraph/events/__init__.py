@@ -37,7 +37,10 @@ def code_events(record: Record, doc) -> None:
             parts = find_participants(tok, trig, record, lex)
             if parts is None:
                 continue
+            typ = parts.type or trig.type
             for actor, recipient in _pairs(parts, trig, tok):
+                if recipient is None and typ in lex.needs_recipient:
+                    continue
                 key = (tok.i, actor.id if actor else None, recipient.id if recipient else None)
                 if key in seen:
                     continue
@@ -59,8 +62,10 @@ def _pairs(parts: Participants, trig: Trigger, tok) -> list[tuple[Actor | None, 
             return [(first, others[0])]
     if not actors and not recipients:
         return []
-    if tok.pos_ in ("NOUN", "PROPN") and not (actors and recipients):
-        return []  # a nominal event needs both sides: "Kim's visit" alone says too little
+    if tok.pos_ in ("NOUN", "PROPN") and not (actors and recipients) and trig.cond_kind != "head":
+        # a nominal event needs both sides ("Kim's visit" alone says too little), unless a light
+        # verb makes it a predication: "staged a rally", "launched an offensive"
+        return []
     pairs = []
     for a in actors or [None]:
         for r in recipients or [None]:
@@ -73,6 +78,13 @@ def _pairs(parts: Participants, trig: Trigger, tok) -> list[tuple[Actor | None, 
     full = {a.id for a, r in pairs if a is not None and r is not None}
     pairs = [(a, r) for a, r in pairs if r is not None or a is None or a.id not in full]
     return pairs[:MAX_EVENTS_PER_TRIGGER]
+
+
+def _depth(tok) -> int:
+    n = 0
+    while tok.head is not tok and n < 10:
+        tok, n = tok.head, n + 1
+    return n
 
 
 def _distinct(a: Actor, b: Actor) -> bool:
@@ -92,6 +104,7 @@ def _event(lex: Lexicon, trig: Trigger, tok, sent, actor, recipient, parts: Part
         conf -= 0.1
     if parts.embedded:
         conf -= 0.2
+    conf -= 0.03 * min(_depth(tok), 5)  # the main predication of a sentence is its most salient event
     return Event(
         id="",
         type=typ,

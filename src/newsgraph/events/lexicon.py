@@ -17,7 +17,7 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-CONDITION_KINDS = ("prt", "obj", "head", "xcomp", "neg", "noobj")
+CONDITION_KINDS = ("prt", "obj", "head", "xcomp", "neg", "noobj", "ccomp", "must")
 DEFAULT_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into"})
 
 
@@ -58,7 +58,9 @@ class Trigger:
 class Lexicon:
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     cameo: dict[str, CameoCode] = field(default_factory=dict)
-    frames: dict[tuple[str, str], str] = field(default_factory=dict)  # (frame type, embedded type) -> CAMEO
+    # (frame type, embedded type) -> (resulting type, CAMEO code)
+    frames: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    needs_recipient: frozenset[str] = frozenset()
     containers: frozenset[str] = frozenset()
 
     def rows(self, lemma: str, pos: str) -> list[Trigger]:
@@ -151,10 +153,19 @@ def load_lexicon() -> Lexicon:
         if trig.cameo and trig.cameo not in lex.cameo:
             raise LexiconError(f"triggers.tsv line {n}: CAMEO code {trig.cameo} is not in cameo.tsv")
         lex.triggers.setdefault((trig.lemma, trig.pos), []).append(trig)
+    for rows in lex.triggers.values():  # rows with a condition are tried before the plain row
+        rows.sort(key=lambda t: t.cond_kind is None)
     for n, cols in _data_lines("frames.tsv"):
-        if len(cols) != 3 or cols[2] not in lex.cameo:
-            raise LexiconError(f"frames.tsv line {n}: expected frame, embedded type and a known CAMEO code")
-        lex.frames[(cols[0], cols[1])] = cols[2]
+        if len(cols) != 4 or cols[3] not in lex.cameo or cols[2] not in PLOVER_TYPES:
+            raise LexiconError(f"frames.tsv line {n}: expected frame, embedded type, type and a known CAMEO code")
+        lex.frames[(cols[0], cols[1])] = (cols[2], cols[3])
+    needs = set()
+    for n, cols in _data_lines("types.tsv"):
+        if len(cols) != 2 or cols[0] not in PLOVER_TYPES or cols[1] not in ("yes", "no"):
+            raise LexiconError(f"types.tsv line {n}: expected a PLOVER type and yes/no")
+        if cols[1] == "yes":
+            needs.add(cols[0])
+    lex.needs_recipient = frozenset(needs)
     lex.containers = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("containers.tsv"))
     LOGGER.debug("event lexicon: %d trigger words, %d CAMEO codes", len(lex.triggers), len(lex.cameo))
     return lex

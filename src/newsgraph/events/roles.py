@@ -80,10 +80,21 @@ def _condition_holds(tok, trig: Trigger) -> bool:
     if kind == "xcomp":
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
         return bool(comps) and (not values or any(c.lemma_.lower() in values for c in comps))
+    if kind == "ccomp":  # "a rights group protested (that ...)": a statement
+        return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+    if kind == "must":  # "X said that Y must ...": a demand on Y
+        return _must_clause(tok) is not None
     if kind == "head":
         verb = governing_verb(tok)
         return verb is not None and (not values or verb.lemma_.lower() in values)
     return False
+
+
+def _must_clause(tok):
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+            return c
+    return None
 
 
 def match_trigger(tok, lex: Lexicon) -> Trigger | None:
@@ -112,7 +123,7 @@ def _resolve(tok, record: Record, depth: int = 0) -> Actor | None:
             return actor
     if depth == 0 and tok.pos_ == "NOUN":  # "officials from Hungary", "troops of Russia"
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         actor = _resolve(pobj, record, depth + 1)
@@ -142,13 +153,13 @@ def _with_conjuncts(toks) -> list:
     return out
 
 
-def _actors(toks, record: Record, deep: bool = False) -> list[Actor]:
+def _actors(toks, record: Record, deep: bool = False, deep_nouns: bool = False) -> list[Actor]:
     found: list[Actor] = []
     for t in _with_conjuncts(toks):
         if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl":  # "entities that fund": the entities
             t = t.head.head
         a = _resolve(t, record)
-        if a is None and deep:
+        if a is None and (deep or (deep_nouns and t.pos_ == "NOUN")):
             a = _resolve_deep(t, record)
         if a is not None and all(a.id != f.id for f in found):
             found.append(a)
@@ -218,9 +229,9 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
                     if inner is not None and inner.type is not None:
                         break
             if inner is not None and inner.type is not None:
-                code = lex.frames.get((trig.type, inner.type))
-                if code:
-                    parts.cameo = code
+                refined = lex.frames.get((trig.type, inner.type))
+                if refined:
+                    parts.type, parts.cameo = refined
                     break
         if trig.type == "THREATEN" and parts.cameo is None:
             # "'... would be in violation of resolutions,' he warned": the warning accuses
@@ -273,9 +284,13 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         parts.actors = _actors(_pobjs(tok, ("by",)), record)
     else:
         subj = _subjects(tok) or climb_subject(tok, lex)
-        parts.actors = _actors(subj, record)
+        # "thousands of students throughout Indonesia": the actor named inside a common-noun subject
+        parts.actors = _actors(subj, record, deep_nouns=True)
         if not trig.no_recipient_object:
-            parts.recipients = _actors([c for c in tok.children if c.dep_ == "dobj"], record)
+            parts.recipients = _actors([c for c in tok.children if c.dep_ == "dobj"], record, deep=True)
+    must = _must_clause(tok) if trig.cond_kind == "must" else None
+    if must is not None:  # the demand is on the subject of the must-clause
+        parts.recipients = _actors(_subjects(must) or [c for c in must.children if c.dep_ == "nsubjpass"], record)
     if trig.actor_preps and not parts.actors:
         parts.actors = _actors(_pobjs(tok, trig.actor_preps), record)
     if not parts.recipients:
@@ -299,6 +314,8 @@ def _between(tok, record: Record, parts: Participants) -> None:
 
 
 def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Participants) -> None:
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "a mediation effort between X and Y", "a bomb attack on X"
     children = list(tok.children)
     parts.actors = _actors([c for c in children if c.dep_ == "poss"], record)
     if not parts.actors:  # "U.S. warnings", "Russian invasion"
