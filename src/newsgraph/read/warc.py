@@ -36,7 +36,25 @@ def _is_warc(path: Path) -> bool:
         except (OSError, EOFError, zlib.error):
             return False
     head = head.lstrip()
-    return head.startswith(b"WARC/") or head[:1].isalnum() and b" " in head  # ARC lines start with a URL
+    return head.startswith((b"WARC/", b"filedesc://"))  # an ARC file opens with its filedesc record
+
+
+def gzip_cut_off(path: Path) -> bool:
+    """Whether a (multi-member) gzip file ends in the middle of a member: a cut-off download."""
+    d, fed = zlib.decompressobj(16 + zlib.MAX_WBITS), False
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            while chunk:
+                try:
+                    d.decompress(chunk)
+                except zlib.error:
+                    return True
+                fed = True
+                if not d.eof:
+                    break
+                chunk = d.unused_data  # member done; what is left starts the next member
+                d, fed = zlib.decompressobj(16 + zlib.MAX_WBITS), False
+    return fed and not d.eof
 
 
 def html_responses(path: Path) -> Iterator[tuple[str, str | None, bytes, str | None, int] | ReadProblem]:
@@ -80,7 +98,9 @@ def html_responses(path: Path) -> Iterator[tuple[str, str | None, bytes, str | N
                 charset = ctype.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype else None
                 yield (record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date"),
                        body, charset, n)
-    if tail > 4:  # bytes left after the last whole record: a record cut off in its headers
+    if tail <= 4 and path.name.lower().endswith(".gz") and gzip_cut_off(path):
+        yield ReadProblem(str(path), f"truncated WARC: the gzip stream is cut off after {n} whole record(s)")
+    elif tail > 4:  # bytes left after the last whole record: a record cut off in its headers
         yield ReadProblem(str(path), f"truncated WARC: the last {tail} bytes, after {n} whole record(s), are cut off")
 
 
