@@ -63,7 +63,14 @@ def decode(data: bytes) -> tuple[str, str]:
         first_bad = exc.start
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    # On short Western text several single-byte code pages tie (cp1250 reads "Grève" as "Grčve").
+    # Windows-1252 is by far the most common legacy encoding of news pages, so it wins a tie.
+    for match in results:
+        if best is not None and match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01 \
+                and match.coherence >= best.coherence - 0.05:
+            best = match
     if best is None:
         raise BadInput(f"not valid UTF-8 (first bad byte at offset {first_bad}) and no other encoding fits")
     LOGGER.info("not UTF-8 (first bad byte at offset %d); decoded as %s", first_bad, best.encoding)

@@ -62,7 +62,7 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article | ReadProbl
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadProblem(source, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+            yield ReadProblem(source, f"malformed JSON line ({exc.msg}, column {exc.colno})")
             continue
         yield article_from_object(obj, source, options)
 
@@ -73,7 +73,7 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[Article | ReadProble
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+        raise BadInput(f"malformed JSON ({exc.msg}, line {exc.lineno}, column {exc.colno})") from exc
     items = data if isinstance(data, list) else [data]
     for i, obj in enumerate(items, 1):
         yield article_from_object(obj, f"{path}#{i}" if isinstance(data, list) else str(path), options)
