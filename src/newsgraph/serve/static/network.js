@@ -30,46 +30,54 @@ export function edgeColour(edge) {
   return MIXED;
 }
 
-/** A few hundred steps of a plain force simulation: repulsion, springs on links, pull to the centre. */
+/** Fruchterman-Reingold with gravity (so separate groups stay near the middle), then scaled to fit. */
 function layout(nodes, edges, W, H) {
   const n = nodes.length;
   const index = new Map(nodes.map((node, i) => [node.id, i]));
+  // Deterministic start: a spiral, biggest actors in the middle.
   const pos = nodes.map((_, i) => {
-    const angle = (2 * Math.PI * i) / n;
-    return { x: W / 2 + (W / 3) * Math.cos(angle), y: H / 2 + (H / 3) * Math.sin(angle), vx: 0, vy: 0 };
+    const angle = i * 2.39996, r = Math.sqrt(i + 0.5) / Math.sqrt(n);
+    return { x: r * Math.cos(angle), y: r * Math.sin(angle), dx: 0, dy: 0 };
   });
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
-  const ideal = Math.min(W, H) / Math.max(3, Math.sqrt(n) * 1.3);
-  for (let step = 0; step < 400; step++) {
-    const cool = 1 - step / 400;
+  const k = Math.sqrt(1 / Math.max(1, n));
+  const steps = 300;
+  for (let step = 0; step < steps; step++) {
+    const temp = 0.1 * (1 - step / steps) + 0.002;
+    for (const p of pos) { p.dx = 0; p.dy = 0; }
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-        let d2 = dx * dx + dy * dy;
-        if (d2 < 0.01) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d2 = 0.5; }
-        const f = (ideal * ideal) / d2;
-        pos[i].vx += dx * f * 0.05; pos[i].vy += dy * f * 0.05;
-        pos[j].vx -= dx * f * 0.05; pos[j].vy -= dy * f * 0.05;
+        const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+        const d = Math.max(0.01, Math.sqrt(dx * dx + dy * dy));
+        const f = (k * k) / d;
+        pos[i].dx += (dx / d) * f; pos[i].dy += (dy / d) * f;
+        pos[j].dx -= (dx / d) * f; pos[j].dy -= (dy / d) * f;
       }
     }
     for (const [a, b] of links) {
-      const dx = pos[b].x - pos[a].x, dy = pos[b].y - pos[a].y;
-      const d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = ((d - ideal) / d) * 0.08;
-      pos[a].vx += dx * f; pos[a].vy += dy * f;
-      pos[b].vx -= dx * f; pos[b].vy -= dy * f;
+      const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
+      const d = Math.max(0.01, Math.sqrt(dx * dx + dy * dy));
+      const f = (d * d) / k;
+      pos[a].dx -= (dx / d) * f; pos[a].dy -= (dy / d) * f;
+      pos[b].dx += (dx / d) * f; pos[b].dy += (dy / d) * f;
     }
     for (const p of pos) {
-      p.vx += (W / 2 - p.x) * 0.01; p.vy += (H / 2 - p.y) * 0.01;
-      const speed = Math.sqrt(p.vx * p.vx + p.vy * p.vy);
-      const cap = 30 * cool + 1;
-      if (speed > cap) { p.vx *= cap / speed; p.vy *= cap / speed; }
-      p.x = Math.min(W - 60, Math.max(60, p.x + p.vx));
-      p.y = Math.min(H - 30, Math.max(30, p.y + p.vy));
-      p.vx *= 0.6; p.vy *= 0.6;
+      const d = Math.sqrt(p.x * p.x + p.y * p.y);
+      p.dx -= p.x * 2 * k * (1 + d); p.dy -= p.y * 2 * k * (1 + d); // gravity
+      const len = Math.max(1e-9, Math.sqrt(p.dx * p.dx + p.dy * p.dy));
+      const move = Math.min(len, temp);
+      p.x += (p.dx / len) * move; p.y += (p.dy / len) * move;
     }
   }
-  return pos;
+  // Fit the drawing into the box, keeping room for labels.
+  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const mx = 90, my = 40;
+  const sx = (W - 2 * mx) / Math.max(1e-6, x1 - x0), sy = (H - 2 * my) / Math.max(1e-6, y1 - y0);
+  return pos.map((p) => ({
+    x: n === 1 ? W / 2 : mx + (p.x - x0) * sx,
+    y: n === 1 ? H / 2 : my + (p.y - y0) * sy,
+  }));
 }
 
 function drawNetwork(net) {
@@ -81,7 +89,7 @@ function drawNetwork(net) {
   const chart = svg("svg.network", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
   const defs = svg("defs");
   for (const [name, colour] of [["coop", COOP], ["conflict", CONFLICT], ["mixed", MIXED]]) {
-    defs.appendChild(svg("marker", { id: `arrow-${name}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" },
+    defs.appendChild(svg("marker", { id: `arrow-${name}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 11, markerHeight: 11, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" },
       svg("path", { d: "M0,0 L10,5 L0,10 z", fill: colour })));
   }
   chart.appendChild(defs);
@@ -151,7 +159,7 @@ function edgeTable(net) {
   const rows = net.edges.slice(0, 20).map((e) => el("tr", {},
     el("td", {}, e.source_name), el("td", {}, "→"), el("td", {}, e.target_name),
     el("td.num", {}, String(e.count)),
-    el("td", {}, el("span.bar", {}, el("i.coop", { style: { width: `${(100 * e.cooperation) / e.count}%` } }),
+    el("td", {}, el("span.coopbar", {}, el("i.coop", { style: { width: `${(100 * e.cooperation) / e.count}%` } }),
       el("i.conflict", { style: { width: `${(100 * e.conflict) / e.count}%` } }))),
     el("td.muted", {}, Object.entries(e.types || {}).map(([t, c]) => `${t} ${c}`).join(", "))));
   return el("table.data.compact", {},
