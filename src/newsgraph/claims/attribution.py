@@ -180,7 +180,7 @@ class _Finder:
                         return g, False, tok.i
         # "Peskov was reported as saying", "TASS quoted Peskov as saying"
         head = tok.head
-        if tok.dep_ in ("pcomp", "pobj") and head.lower_ == "as" and head.head is not head:
+        if tok.dep_ in ("pcomp", "pobj") and head.lower_ == "as" and head.head.i != head.i:
             relay = head.head
             if relay.lemma_.lower() in self.cues.relayed:
                 for child in relay.children:
@@ -191,7 +191,7 @@ class _Finder:
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
             return tok.head, False, tok.i
         # shared subject: "... and said", "..., saying"
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             for child in tok.head.children:
                 if child.dep_ in _SUBJ and child.i < tok.i:
                     return child, False, tok.i
@@ -202,8 +202,7 @@ class _Finder:
         group = (min(cue[0], speaker[0]) if speaker else cue[0], max(cue[1], speaker[1]) if speaker else cue[1])
         quoted = self._attached_quote(group)
         if quoted:
-            head = self._head_inside(quoted[0]) if quoted else tok.i
-            return (quoted[0][0], quoted[-1][1]), head, True, quoted
+            return self._quoted_content(quoted), self._head_inside(quoted[0]), True, quoted
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
         if tok.lemma_.lower() in self.cues.xcomp:
             comps += [c for c in tok.children if c.dep_ == "xcomp"]
@@ -231,7 +230,7 @@ class _Finder:
     def _fronted_content(self, tok, sp_range):
         """"CONTENT, X said" parsed with the content as the head of the cue."""
         head = tok.head
-        if head is tok or head.i > tok.i or tok.dep_ not in ("parataxis", "conj", "ccomp", "advcl"):
+        if head.i == tok.i or head.i > tok.i or tok.dep_ not in ("parataxis", "conj", "ccomp", "advcl"):
             return None, -1, False, []
         if head.i in self.cue_tokens:
             return None, -1, False, []
@@ -245,10 +244,17 @@ class _Finder:
             return None, -1, False, []
         return span, head.i, self._inside_quotes(span), []
 
+    def _quoted_content(self, quoted: list[Span]) -> Span:
+        """The quoted words, without the comma that hands over to the attribution."""
+        start, end = quoted[0][0], quoted[-1][1]
+        while end > start and self.text[end - 1] in " \t\n,;:":
+            end -= 1
+        return (start, end)
+
     def _head_inside(self, span: Span) -> int:
         toks = [t for t in self.doc if span[0] <= t.idx < span[1]]
         for t in toks:
-            if t.head.idx < span[0] or t.head.idx >= span[1] or t.head is t:
+            if t.head.idx < span[0] or t.head.idx >= span[1] or t.head.i == t.i:
                 return t.i
         return toks[0].i if toks else -1
 
@@ -340,7 +346,7 @@ class _Finder:
                     continue
                 if self.text[end_sent:q[0]].strip(" \t" + _QUOTE_MARKS) == "" and not self._attributed_elsewhere(q):
                     f.quotes.append(q)
-                    f.content = (f.content[0], q[1])
+                    f.content = self._quoted_content([f.content, q])
                 break
 
     def _sentence_end(self, pos: int) -> int:
@@ -366,18 +372,18 @@ class _Finder:
                         source = inner
                         break
         sp_lo, sp_hi = _speaker_range(source, self.cue_tokens)
-        if source is not pobj:
+        if source.i != pobj.i:
             sp_hi = min(sp_hi, _speaker_range(pobj, self.cue_tokens)[1])
         # the speaker phrase ends at its first comma that is not an apposition's
         speaker = _range_span(self.doc, sp_lo, sp_hi)
         cue = (tok.idx, to.idx + len(to.text))
         head = tok.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         group = (cue[0], max(cue[1], speaker[1] if speaker else cue[1]))
         quoted = self._attached_quote(group)
         if quoted and quoted[0][0] >= group[1]:
-            content, direct, head_i = (quoted[0][0], quoted[-1][1]), True, self._head_inside(quoted[0])
+            content, direct, head_i = self._quoted_content(quoted), True, self._head_inside(quoted[0])
         else:
             quoted = []
             lo, hi = _subtree_range(head)
@@ -418,7 +424,7 @@ class _Finder:
                     if sp[0] <= anc.idx < sp[1] or (self.found[k].cue[0] <= anc.idx < self.found[k].cue[1]):
                         relay = k
                         break
-                if relay is not None or anc.head is anc:
+                if relay is not None or anc.head.i == anc.i:
                     break
                 anc = anc.head
             if relay is None:
@@ -484,7 +490,7 @@ class _Finder:
         toks = [t for t in self.doc if f.speaker[0] <= t.idx < f.speaker[1]]
         if any(t.lower_ in src.marker_words for t in toks) or any(p in low for p in src.marker_phrases):
             return True
-        head = next((t for t in toks if t.head.idx < f.speaker[0] or t.head.idx >= f.speaker[1] or t.head is t), None)
+        head = next((t for t in toks if t.head.idx < f.speaker[0] or t.head.idx >= f.speaker[1] or t.head.i == t.i), None)
         if head is None or head.lemma_.lower() not in src.generic_heads:
             return False
         dets = [c for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.lower_ in src.generic_determiners]

@@ -41,7 +41,7 @@ def _trigger_token(doc, trigger: Span):
     if not toks:
         return None
     for t in toks:  # the syntactic head of a multiword trigger ("take place", "paid a visit")
-        if not (trigger[0] <= t.head.idx < trigger[1]) or t.head is t:
+        if not (trigger[0] <= t.head.idx < trigger[1]) or t.head.i == t.i:
             return t
     return toks[0]
 
@@ -58,7 +58,7 @@ def _same_side(record: Record, actor_id: str | None, speaker_id: str | None) -> 
 def _chain(tok, stop: set[int]) -> list:
     """``tok`` and its heads up to (not including) a token in ``stop`` or the root."""
     out = [tok]
-    while tok.head is not tok and tok.head.i not in stop:
+    while tok.head.i != tok.i and tok.head.i not in stop:
         tok = tok.head
         out.append(tok)
     return out
@@ -139,9 +139,11 @@ def _modality(chain, held: list[Claim], doc, fc: FactualityCues) -> set[str]:
         values.add("negated")
     if any(c.dep_ == "det" and c.lower_ in fc.neg_words for c in main.children):
         values.add("negated")
-    if verb is not None and verb is not main and verb.lemma_.lower() in fc.light_verbs and _negated_verb([verb], fc):
+    if verb is not None and verb.i != main.i and verb.lemma_.lower() in fc.light_verbs and _negated_verb([verb], fc):
         values.add("negated")
     reported_past = any(_reporting_past(doc, c) for c in held)
+    if any(c.stance == "assert" and _cue_lemmas(doc, c) & fc.hyp_governors for c in held):
+        values.add("hypothetical")  # "analysts predicted that ...": a forecast, not a report
     hedged = False
     for k, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
@@ -179,6 +181,10 @@ def _modality(chain, held: list[Claim], doc, fc: FactualityCues) -> set[str]:
         elif c.stance == "promise":
             values.add("planned")
     return values
+
+
+def _cue_lemmas(doc, claim: Claim) -> set[str]:
+    return {t.lemma_.lower() for t in doc if claim.cue[0] <= t.idx < claim.cue[1]}
 
 
 def _reporting_past(doc, claim: Claim) -> bool:

@@ -132,5 +132,5 @@ def factuality_cues() -> FactualityCues:
         neg_governors=_words(n, "governors", "factuality.toml [negated]"),
         speech_act_types=frozenset(t.upper() for t in s["types"]),
         stance_types={k: frozenset(t.upper() for t in v) for k, v in s["stance_types"].items()},
-        light_verbs=_words(s, "light_verbs", "factuality.toml [speech_acts]"),
+        light_verbs=_words(d["nominal"], "light_verbs", "factuality.toml [nominal]"),
     )
