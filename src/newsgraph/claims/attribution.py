@@ -269,7 +269,7 @@ class _Finder:
             first = before[-1]
             parts = self._run_back(first) + [first]
             nxt = [q for q in self.quotes if q[0] >= group[1] and self._adjacent(group[1], q[0], lead=True)
-                   and "\n" not in self.text[group[1]:q[0]]]
+                   and "\n" not in self.text[group[1]:q[0]] and not self._attributed_elsewhere(q)]
             if nxt:
                 parts += [nxt[0]] + self._run_on(nxt[0])
             return parts
