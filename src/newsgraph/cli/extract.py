@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsgraph.cli import app
@@ -24,7 +25,7 @@ def articles_and_problems(inputs: list[str], options: ReadOptions, problems: lis
     for item in read_inputs(inputs, options):
         if isinstance(item, ReadProblem):
             problems.append(item)
-            ERR.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
+            ERR.print(f"[yellow]skipped[/yellow] {escape(str(item))}", highlight=False, soft_wrap=True)
         else:
             yield item
 
@@ -78,9 +79,9 @@ def extract_cli(
     outcomes, done = [], 0
     for outcome in run_extraction(inputs, options, cfg, problems):
         if outcome.error:
-            ERR.print(f"[red]failed[/red] {outcome.source}: {outcome.error}", highlight=False)
+            ERR.print(f"[red]failed[/red] {escape(outcome.source)}: {escape(outcome.error)}", highlight=False, soft_wrap=True)
         elif outcome.skipped:
-            ERR.print(f"[yellow]skipped[/yellow] {outcome.source}: {outcome.skipped}", highlight=False)
+            ERR.print(f"[yellow]skipped[/yellow] {escape(outcome.source)}: {escape(outcome.skipped)}", highlight=False, soft_wrap=True)
         if outcome.record is not None and not outcome.error:
             done += 1  # extracted, or read and skipped for a reason (not English): processed either way
         if as_table:
