@@ -118,7 +118,8 @@ events = Table(
 )
 # Each dashboard filter is an index led by the filtered column and ending in ``day``,
 # so "filter + date range + newest first + page" is one index range scan.
-Index("ix_events_day", events.c.day)
+# (day, type) also answers the timeline (counts per day and type) from the index alone.
+Index("ix_events_day_type", events.c.day, events.c.type)
 Index("ix_events_type_day", events.c.type, events.c.day)
 Index("ix_events_actor_code_day", events.c.actor_code, events.c.day)
 Index("ix_events_recipient_code_day", events.c.recipient_code, events.c.day)
@@ -127,8 +128,8 @@ Index("ix_events_recipient_country_day", events.c.recipient_country, events.c.da
 Index("ix_events_location_country_day", events.c.location_country, events.c.day)
 Index("ix_events_factuality_day", events.c.factuality, events.c.day)
 Index("ix_events_quad_class_day", events.c.quad_class, events.c.day)
-Index("ix_events_actor_name", events.c.actor_name)
-Index("ix_events_recipient_name", events.c.recipient_name)
+Index("ix_events_actor_name_day", events.c.actor_name, events.c.day)
+Index("ix_events_recipient_name_day", events.c.recipient_name, events.c.day)
 Index("ix_events_article", events.c.article_id)
 
 claims = Table(
