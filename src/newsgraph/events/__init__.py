@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
-from newsgraph.events.roles import Participants, find_participants, match_trigger
+from newsgraph.events.roles import (
+    Participants, _pos, find_participants, first_person_subject, match_trigger,
+)
 from newsgraph.record import Actor, Event, Record
 
 LOGGER = logging.getLogger(__name__)
@@ -29,16 +31,20 @@ def code_events(record: Record, doc) -> None:
     seen: set[tuple] = set()
     for sent in doc.sents:
         for tok in sent:
-            if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN"):
+            if _pos(tok) is None:
                 continue
             trig = match_trigger(tok, lex)
-            if trig is None or trig.type is None:
+            if trig is None or trig.type is None or _obligation(tok):
                 continue
             parts = find_participants(tok, trig, record, lex)
             if parts is None:
                 continue
             typ = parts.type or trig.type
-            for actor, recipient in _pairs(parts, trig, tok):
+            pairs = _pairs(parts, trig, tok)
+            if not parts.actors and first_person_subject(tok, lex):
+                # "we have enforced our sanctions": the speaker, resolved by merge from the claims
+                pairs = [(None, r) for r in parts.recipients[:1]] or [(None, None)]
+            for actor, recipient in pairs:
                 if recipient is None and typ in lex.needs_recipient:
                     continue
                 key = (tok.i, actor.id if actor else None, recipient.id if recipient else None)
@@ -74,10 +80,17 @@ def _pairs(parts: Participants, trig: Trigger, tok) -> list[tuple[Actor | None, 
             if a is None and r is None:
                 continue
             pairs.append((a, r))
+    if len(actors) > 1:  # "Kim and Putin would talk about giving Russia weapons": not Putin -> Russia
+        pairs = [(a, r) for a, r in pairs if not (a and r and a.country and a.country == r.country)]
     # Drop a one-sided pair when a two-sided one covers the same actor.
     full = {a.id for a, r in pairs if a is not None and r is not None}
     pairs = [(a, r) for a, r in pairs if r is not None or a is None or a.id not in full]
     return pairs[:MAX_EVENTS_PER_TRIGGER]
+
+
+def _obligation(tok) -> bool:
+    """ "they should not agree", "Iraq must cooperate": an obligation, not an event (the demand is coded)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in tok.children)
 
 
 def _depth(tok) -> int:

@@ -153,8 +153,9 @@ def load_lexicon() -> Lexicon:
         if trig.cameo and trig.cameo not in lex.cameo:
             raise LexiconError(f"triggers.tsv line {n}: CAMEO code {trig.cameo} is not in cameo.tsv")
         lex.triggers.setdefault((trig.lemma, trig.pos), []).append(trig)
-    for rows in lex.triggers.values():  # rows with a condition are tried before the plain row
-        rows.sort(key=lambda t: t.cond_kind is None)
+    for rows in lex.triggers.values():
+        # rows with a condition are tried before the plain row, specific values before '*'
+        rows.sort(key=lambda t: (t.cond_kind is None, t.cond_kind in ("obj", "xcomp") and not t.cond_values))
     for n, cols in _data_lines("frames.tsv"):
         if len(cols) != 4 or cols[3] not in lex.cameo or cols[2] not in PLOVER_TYPES:
             raise LexiconError(f"frames.tsv line {n}: expected frame, embedded type, type and a known CAMEO code")

@@ -34,6 +34,8 @@ class Participants:
 def _pos(tok) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
         return "v"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "v"  # an infinitive the tagger missed: "one of the few nations to publicly back Russia"
     if tok.pos_ in ("NOUN", "PROPN"):
         return "n"
     return None
@@ -52,15 +54,28 @@ def _objects(tok) -> list:
     return objs
 
 
+LIGHT_PREPS = frozenset({"to", "into", "in", "under", "on", "at"})
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+
+
 def governing_verb(tok):
-    """The verb a noun hangs from, through prepositions and nouns ("come to some sort of agreement")."""
+    """The light verb a nominal event is the object of: "paid a visit", "imposed sanctions",
+    "came to some sort of agreement", "engaged in ethnic cleansing"; None for a noun in an
+    adverbial phrase ("since the invasion of Ukraine") or a subject."""
     cur = tok
     for _ in range(5):
-        if cur.head is cur:
+        head = cur.head
+        if head is cur:
             return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return cur
+        if cur.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ != "pobj":
+            return None
+        if head.head.pos_ in ("VERB", "AUX"):
+            return head.head if head.lower_ in LIGHT_PREPS else None
+        if head.lower_ != "of":  # "some sort of agreement": climb the quantity noun
+            return None
+        cur = head.head
     return None
 
 
@@ -132,16 +147,28 @@ def _resolve(tok, record: Record, depth: int = 0) -> Actor | None:
     return None
 
 
+DEEP_SKIP = ("appos", "relcl", "acl", "advcl", "punct", "cc")
+
+
+def _phrase_tokens(tok):
+    """The phrase of ``tok`` without appositions and clauses ("Khasan station, the hub for ...")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in DEEP_SKIP:
+            out.extend(_phrase_tokens(c))
+        elif c.dep_ == "relcl" and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+            out.extend(c.subtree)  # "entities that fund Russia's war effort": the group is defined by it
+    return out
+
+
 def _resolve_deep(tok, record: Record) -> Actor | None:
-    """Last resort for a recipient: the first actor named inside the phrase."""
-    left, right = tok.left_edge, tok.right_edge
-    best = None
-    for a in record.actors:
-        for s, e in a.mentions:
-            if s >= left.idx and e <= right.idx + len(right.text):
-                if best is None or s < best[0]:
-                    best = (s, a)
-    return best[1] if best else None
+    """Last resort: the first actor named inside the phrase ("sanctions against entities that fund Russia's war")."""
+    for t in sorted(_phrase_tokens(tok), key=lambda t: t.i):
+        if t.pos_ in ("PROPN", "ADJ", "NOUN", "PRON"):
+            a = record.actor_at(t.idx, t.idx + len(t.text))
+            if a is not None:
+                return a
+    return None
 
 
 def _with_conjuncts(toks) -> list:
@@ -190,13 +217,19 @@ def _controller(head, lex: Lexicon) -> list:
     return []
 
 
-def climb_subject(tok, lex: Lexicon) -> list:
-    """Subject tokens for a verb that has none of its own (control, coordination, attachment)."""
+def climb_subject(tok, lex: Lexicon, accept=None) -> list:
+    """Subject tokens for a verb that has none of its own (control, coordination, attachment).
+
+    ``accept(token)`` says whether a noun a participle hangs from is an actor ("North Koreans
+    traveling to Russia"); when it is not ("resolutions sanctioning X"), the climb goes on to the
+    subject of the clause the noun is in (who cast the votes for the resolutions)."""
     cur = tok
     for _ in range(MAX_CLIMB):
         head = cur.head
         if head is cur or cur.dep_ in ("ccomp", "parataxis", "csubj"):
             return []
+        if cur.dep_ == "acl" and accept is not None and head.pos_ in ("NOUN", "PROPN") and accept(head):
+            return [head]
         if cur.dep_ == "xcomp":
             ctl = _controller(head, lex)
             if ctl:
@@ -283,7 +316,7 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         parts.recipients = _actors([c for c in tok.children if c.dep_ == "nsubjpass"], record)
         parts.actors = _actors(_pobjs(tok, ("by",)), record)
     else:
-        subj = _subjects(tok) or climb_subject(tok, lex)
+        subj = _subjects(tok) or climb_subject(tok, lex, lambda t: record.actor_at(t.idx, t.idx + len(t.text)) is not None)
         # "thousands of students throughout Indonesia": the actor named inside a common-noun subject
         parts.actors = _actors(subj, record, deep_nouns=True)
         if not trig.no_recipient_object:
@@ -305,6 +338,32 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         parts.recipients = _actors(pobjs, record, deep=True)
     if trig.sym:
         _between(tok, record, parts)
+        if not parts.actors:  # "After meeting in 2019, this will be Kim and Putin's second summit"
+            parts.actors = _clause_owners(tok, record)
+
+
+def _clause_owners(tok, record: Record) -> list[Actor]:
+    """Possessors of the predicate noun of the clause an adverbial verb hangs from."""
+    cur = tok
+    while cur.dep_ in ("pcomp", "advcl", "prep") and cur.head is not cur:
+        cur = cur.head
+    if cur is tok or cur.pos_ not in ("VERB", "AUX"):
+        return []
+    owners = [x for c in cur.children if c.dep_ in ("attr", "dobj")
+              for x in c.children if x.dep_ in ("poss", "nmod")]
+    return _actors(owners, record)
+
+
+def first_person_subject(tok, lex: Lexicon) -> bool:
+    """Whether the event's actor is "we"/"our" (to be resolved to the quote's speaker)."""
+    if _pos(tok) == "v":
+        subj = _subjects(tok) or climb_subject(tok, lex)
+    else:
+        subj = [c for c in tok.children if c.dep_ == "poss"]
+        verb = governing_verb(tok)
+        if not subj and verb is not None:
+            subj = _subjects(verb) or climb_subject(verb, lex)
+    return any(t.lower_ in FIRST_PERSON for t in subj)
 
 
 def _between(tok, record: Record, parts: Participants) -> None:
@@ -331,7 +390,7 @@ def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
     if trig.sym:
         _between(tok, record, parts)
     verb = governing_verb(tok)
-    if verb is not None and tok.dep_ not in ("nsubj", "nsubjpass"):
+    if verb is not None:
         # light verb: "paid a visit to Pyongyang", "imposed sanctions on X", "came to an agreement"
         if not parts.actors:
             subj = _subjects(verb) or climb_subject(verb, lex)
