@@ -99,6 +99,14 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
         elif c.kind == "group":
             add(("group", c.country, c.sector, doc[c.head].lemma_.lower()), c, c.name, "group")
         elif c.kind == "org":
+            # "al-Assad" tagged ORG after "Bashar al-Assad": the person's short name.
+            tokens = tuple(norm(t.text).lower() for t in doc[c.start : c.end])
+            target = short_name_target(tokens, full_names) if c.sector is None else None
+            if target is not None:
+                target.absorb(c)
+                continue
+            if c.country is None and c.sector is None and not _acts(doc, c):
+                continue  # "Islam", "MarineTraffic": nothing known and not acting
             add(("org", c.country, c.name.lower().removeprefix("the ")), c, c.name, "organization")
         elif c.kind == "capital":
             add(("metonym", c.name.lower()), c, c.name, "metonym")
@@ -139,6 +147,12 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
     return accs
 
 
+def _acts(doc, c: Cand) -> bool:
+    """True when the mention is the subject of a verb (or conjoined to one)."""
+    root = doc[c.start : c.end].root
+    return root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _role_target(doc, c: Cand, people: list[_Acc]) -> _Acc | None:
     first = doc[c.start].lower_
     if first not in ("the", "this") and doc[c.start].dep_ != "poss":
@@ -176,6 +190,11 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
             before = [(c.start - s, code) for s, code in with_country if sent.start <= s < c.start]
             after = [(s - c.end, code) for s, code in with_country if c.end <= s < sent.end]
             pick = min(before)[1] if before else (min(after)[1] if after else None)
+            if pick is None and sent.start > 0:
+                # The sentence before: "... said the Kremlin. President Vladimir Putin ..."
+                prev = doc[sent.start - 1].sent
+                earlier = [(c.start - s, code) for s, code in with_country if prev.start <= s < prev.end]
+                pick = min(earlier)[1] if earlier else None
             if pick:
                 acc.country = pick
                 break

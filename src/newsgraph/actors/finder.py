@@ -102,6 +102,11 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
                 continue  # "Russia's": the name is the shorter n-gram
             text = "".join(texts[k] + spaces[k] for k in range(i, end)).strip()
             found = lex.gaz_exact.get(text) or lex.gaz_lower.get(text.lower())
+            if found is None and text.endswith(".") and "." not in text[:-1]:
+                text = text[:-1]  # "in Iran." at a sentence end
+                found = lex.gaz_exact.get(text) or lex.gaz_lower.get(text.lower())
+            elif found is None and "." in text and not text.endswith("."):
+                found = lex.gaz_exact.get(text + ".")  # "U.S" before a sentence's full stop
             if found is not None:
                 hit = _lookup(found, text, lex, doc[i:end])
                 if hit is not None:
@@ -300,6 +305,10 @@ class Finder:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         c = self._cand_in(obj.left_edge.i, obj.i + 1)
+                        # "envoy for Syria", "ambassador to Russia" name a counterpart; only
+                        # "officials of/from Iran" give a nationality.
+                        if c is not None and c.kind in ("country", "capital", "demonym") and child.lower_ not in ("of", "from"):
+                            continue
                         if c is not None:
                             return c
         return None
@@ -586,7 +595,7 @@ class Finder:
             if other.start < j and j != start:
                 continue  # counted once, at its first token
             before = doc[other.start - 1].lower_ if other.start > 0 else ""
-            if before in ("to",) and other.kind in ("country", "capital", "place"):
+            if before in ("to", "for") and other.kind in ("country", "capital", "place"):
                 continue  # "ambassador to Russia", "envoy to Syria"
             if topic and other.kind == "country" and doc[other.head].dep_ in ("compound", "nmod"):
                 continue  # "a North Korea analyst"
@@ -596,9 +605,11 @@ class Finder:
                 countries.append(other.country)
             other.consumed = other.kind in ("demonym", "country", "capital") or other.consumed
         for j in range(start, end):
-            # "ambassador to Russia", "a North Korea analyst": attributes of the person, not actors.
+            # "ambassador to Russia", "a North Korea analyst", "Secretary of State": attributes of
+            # the person, not actors.
             other = self.by_token.get(j)
-            if other is not None and other.kind in ("country", "demonym", "capital"):
+            if other is not None and (other.kind in ("country", "demonym", "capital")
+                                      or other.kind == "org" and other.country is None and other.sector is None):
                 other.consumed = True
         if countries:
             pick = [c for c in countries if c]

@@ -92,7 +92,11 @@ def norm(text: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
             break
-    return text.strip(" ,.;:")
+    text = text.strip(" ,;:")
+    # A final full stop ends a sentence, unless the name is an abbreviation ("U.S.", "U.N.").
+    if text.endswith(".") and "." not in text[:-1]:
+        text = text[:-1]
+    return text
 
 
 def strip_the(text: str, lower: bool = True) -> str:
