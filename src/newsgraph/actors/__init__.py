@@ -185,6 +185,8 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
     for acc in accs:
         if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS):
             continue
+        if any(c.regional for c in acc.cands):
+            continue
         for c in acc.cands:
             sent = doc[c.start].sent
             before = [(c.start - s, code) for s, code in with_country if sent.start <= s < c.start]

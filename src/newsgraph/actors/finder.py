@@ -60,6 +60,7 @@ class Cand:
     type: str = "organization"
     key: tuple | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)  # more token spans (appositions)
+    regional: bool = False  # described by a regional word ("European leaders"): no country to guess
     consumed: bool = False  # a modifier folded into a larger actor ("Russian" in "Russian Defence Minister")
     head: int = -1  # token index of the syntactic head
 
@@ -79,7 +80,7 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
         texts.append(text)
         spaces.append(" " if t.whitespace_ else "")
         # A name never runs across these (sentence punctuation, quotes, line breaks).
-        stops.append(t.is_punct and text not in (".", "-", "'", "&", "/") or t.is_space)
+        stops.append(t.is_punct and text not in ("-", "'", "&", "/") or t.is_space)
         possessive.append(t.tag_ == "POS")
     max_n = max(lex.ngram_lengths)
     prefixes = lex.gaz_prefixes
@@ -253,6 +254,7 @@ class Finder:
             else:
                 inner_c = inner
             country = self._modifier_country(tok, inner_c)
+            regional = any(c.kind == "demonym" and not c.country for c in inner)
             if org_sector is not None and (role is None or not role.group):
                 if country is None:
                     continue  # "the ministry" with no country: left to coreference
@@ -276,6 +278,7 @@ class Finder:
                 else:
                     cand = Cand(left, right, kind, country=country, sector=sector, type=typ,
                                 name=norm(doc[left:right].text), title=lower)
+            cand.regional = regional
             if kind_is_role(cand) and affil_right(tok) > right:
                 cand.extra.append((left, affil_right(tok)))
             cand.head = tok.i
@@ -408,6 +411,11 @@ class Finder:
             c.consumed = True
 
     def _demonym(self, c: Cand) -> None:
+        if not c.country:
+            # "European", "Western": a description, never an actor of its own.
+            c.country = None
+            c.consumed = True
+            return
         tok = self.doc[c.head]
         if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i != tok.i:
             if self._owner(tok.head) is not None:
@@ -499,7 +507,8 @@ class Finder:
         # 1. title before the name: walk left over role words, nationality words and glue.
         i = c.start - 1
         left = c.start
-        while i >= 0:
+        sent_start = root.sent.start
+        while i >= sent_start:
             t = doc[i]
             low = t.lower_
             other = self.by_token.get(i)
@@ -519,6 +528,11 @@ class Finder:
         while left < c.start and doc[left].lower_ in ("the", "and", "of", "to", "for", "'s", "’s", "-"):
             left += 1
         prefix = (left, c.start)
+        for j in range(left, c.start):
+            # "U.S. Secretary of State Marco Rubio": the title's role noun is the person, not another actor.
+            other = self.by_token.get(j)
+            if other is not None and other.kind in ("role", "group") and other.end <= c.start + 1:
+                other.consumed = True
         # 2. apposition after the name: "Dmitry Peskov, a spokesman for the Kremlin,".
         appos = None
         for child in root.children:

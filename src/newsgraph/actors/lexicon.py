@@ -75,6 +75,7 @@ class Lexicon:
         return hit
 
     def demonym(self, text: str) -> str | None:
+        """The country of a nationality word; "" for regional words ("European"), None if unknown."""
         return self.demonyms.get(norm(text).lower())
 
     def capital(self, text: str) -> str | None:
@@ -159,6 +160,7 @@ def load_lexicon() -> Lexicon:
         if len(cols) < 2:
             raise ValueError(f"demonyms.tsv:{lineno}: expected demonym<TAB>alpha-3")
         word, code = norm(cols[0]).lower(), cols[1].strip()
+        code = "" if code == "-" else code  # regional: a nationality word with no single country
         lex.demonyms[word] = code
         if not word.endswith(("ese", "ish", "ch", "ss", ".")):
             lex.demonyms.setdefault(_plural(word), code)
