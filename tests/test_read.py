@@ -163,3 +163,12 @@ def test_voa_corpus_reads_as_english_articles(shared):
     assert len(items) == 89
     assert all(a.skipped is None and a.language == "en" for a in items)
     assert all(a.published and len(a.published) == 10 for a in items)
+
+
+def test_html_in_its_declared_charset(tmp_path):
+    f = tmp_path / "latin.html"
+    f.write_bytes(("<html><head><meta charset='iso-8859-1'><title>Réunion talks</title></head><body><article>"
+                   "<p>Délégués from Madagascar and Mauritius met in Saint-Denis on Friday for talks on fishing "
+                   "rights, the préfecture said.</p></article></body></html>").encode("latin-1"))
+    (a,) = articles(f)
+    assert "Délégués from Madagascar" in a.text and a.title == "Réunion talks"

@@ -115,17 +115,9 @@ class PageIndex:
         return source, where
 
 
-_INDEXES: dict[tuple[str, ...], PageIndex] = {}
-
-
 def _page_index(options: ReadOptions) -> PageIndex | None:
-    if not options.pages:
-        return None
-    key = tuple(options.pages)
-    if key not in _INDEXES:  # several feeds in one run share one index
-        _INDEXES.clear()
-        _INDEXES[key] = PageIndex(list(options.pages), options)
-    return _INDEXES[key]
+    # Built for each feed (no cache across calls): a watched folder may gain pages between runs.
+    return PageIndex(list(options.pages), options) if options.pages else None
 
 
 def _entry_body(entry) -> tuple[str, str]:

@@ -6,17 +6,39 @@ paragraph per line; they are written out separated by blank lines, as the cleane
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 from newsgraph.read.base import (Article, BadInput, ReadOptions, ReadProblem, article_id, iso_date,
                                  load_bytes, reader)
-from newsgraph.read.detect import decode
+from newsgraph.read.detect import binary_kind, decode
 
 LOGGER = logging.getLogger(__name__)
 
 _MIN_TEXT_CHARS = 40  # less than this is navigation or an error page, not an article
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+
+
+def decode_html(data: bytes) -> str:
+    """A page's text: UTF-8 when it is, else the charset its <meta> declares, else detection."""
+    kind = binary_kind(data)
+    if kind:
+        raise BadInput(f"binary file ({kind}), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            LOGGER.debug("declared charset %s does not fit; detecting", m.group(1))
+    return decode(data)[0]
 
 
 def extract_html(html: str, url: str | None = None) -> dict | None:
@@ -57,7 +79,7 @@ def article_from_html(html: str, source: str, options: ReadOptions, url: str | N
 @reader(".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 def read_html(path: Path, options: ReadOptions) -> Iterator[Article | ReadProblem]:
     data = load_bytes(path, options)
-    html, _encoding = decode(data)
+    html = decode_html(data)
     if "<" not in html:
         raise BadInput("not HTML (no tags)")
     yield article_from_html(html, str(path), options)

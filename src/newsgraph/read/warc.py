@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsgraph.read.base import Article, BadInput, ReadOptions, ReadProblem, check_size, reader
-from newsgraph.read.detect import decode
-from newsgraph.read.html import article_from_html
+from newsgraph.read.html import article_from_html, decode_html
 
 LOGGER = logging.getLogger(__name__)
 
@@ -111,7 +110,7 @@ def decode_page(body: bytes, charset: str | None) -> str:
             return body.decode(charset)
         except (LookupError, UnicodeDecodeError):
             LOGGER.debug("declared charset %s does not fit; detecting", charset)
-    return decode(body)[0]
+    return decode_html(body)
 
 
 @reader(".warc", ".warc.gz", ".arc", ".arc.gz")
