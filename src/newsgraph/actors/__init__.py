@@ -20,6 +20,8 @@ LOGGER = logging.getLogger(__name__)
 # Candidate kinds that become actors; "place" and consumed modifiers do not.
 # Sectors of the state: a group of them ("officials", "troops") belongs to the country around it.
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+# Candidates whose country may be lent to a person named near them.
+CONTEXT_KINDS = {"country", "demonym", "capital", "place", "body", "org", "group", "role"}
 ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
 
 
@@ -181,7 +183,10 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
     "a thorough talk with President Vladimir Putin" after "what the Kremlin said" -> RUS. The
     nearest country before the name is preferred, then the nearest after it.
     """
-    with_country = [(c.start, c.country) for c in cands if c.country and c.country != "IGO"]
+    # News outlets ("told VOA") and international bodies say nothing of a person's country.
+    with_country = [(c.start, c.country) for c in cands if c.country and c.country != "IGO"
+                    and c.sector != "MED" and c.kind in CONTEXT_KINDS]
+    focus = _focus_country(cands)
     for acc in accs:
         if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS):
             continue
@@ -200,8 +205,24 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
             if pick:
                 acc.country = pick
                 break
+        if acc.country is None and acc.type == "person" and focus:
+            acc.country = focus
     # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
     accs[:] = [a for a in accs if a.country or a.type != "group"]
+
+
+def _focus_country(cands: list[Cand]) -> str | None:
+    """The country the article is most about: the most often named (first named on a tie)."""
+    counts: dict[str, int] = {}
+    for c in cands:
+        if c.kind in ("country", "demonym", "capital", "place") and c.country and c.country != "IGO":
+            counts[c.country] = counts.get(c.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    if best < 2:
+        return None
+    return next(code for code, n in counts.items() if n == best)
 
 
 def _add_pronouns(doc, accs: list[_Acc]) -> None:

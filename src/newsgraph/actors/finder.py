@@ -571,6 +571,9 @@ class Finder:
         if appos is not None:
             c.extra.append((min(c.start, appos[0]), max(c.end, appos[1])))
 
+    def _span_head(self, start: int, end: int) -> int:
+        return self.doc[start:end].root.i
+
     def _describe_span(self, span: tuple[int, int], nearest_last: bool):
         """(title, sector, country) from a title or apposition."""
         doc, lex = self.doc, self.lex
@@ -593,6 +596,11 @@ class Finder:
                 i += 1
         title = sector = country = None
         topic = False
+        if roles and not nearest_last:
+            # In an apposition the role that heads it decides: "UNICEF's executive director".
+            heads = [r for r in roles if r[0] <= self._span_head(start, end) < r[1]]
+            if heads:
+                roles = heads
         if roles:
             r0, r1, role = roles[-1] if nearest_last else roles[0]
             while r0 > start and doc[r0 - 1].lower_ in TITLE_MODIFIERS:
