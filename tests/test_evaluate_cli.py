@@ -45,6 +45,7 @@ def test_eval_without_a_usable_gold_exits_2(args):
     assert runner.invoke(app, ["eval", *args]).exit_code == 2
 
 
+@pytest.mark.slow
 def test_eval_on_the_seed_gold_runs_extraction(shared, nlp):
     result = runner.invoke(app, ["eval", str(shared / "gold/seed.gold.json"), "--json", "--no-details"])
     assert result.exit_code == 0, result.output
