@@ -109,6 +109,13 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
                 continue
             if c.country is None and c.sector is None and not _acts(doc, c):
                 continue  # "Islam", "MarineTraffic": nothing known and not acting
+            # "Central Command" after "U.S. Central Command": the short form of a body named before.
+            short = c.name.lower().removeprefix("the ")
+            longer = next((a for a in accs if a.type == "organization" and a.name.lower() != short
+                           and a.name.lower().endswith(" " + short)), None)
+            if longer is not None:
+                longer.absorb(c)
+                continue
             add(("org", c.country, c.name.lower().removeprefix("the ")), c, c.name, "organization")
         elif c.kind == "capital":
             add(("metonym", c.name.lower()), c, c.name, "metonym")

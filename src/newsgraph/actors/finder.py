@@ -473,8 +473,25 @@ class Finder:
         if c.sector is None:
             c.sector = None
 
+    def _based_country(self, start: int, end: int) -> str | None:
+        """"the Berlin-based ...", "a New York-based consultancy": the country of the base."""
+        doc = self.doc
+        for j in range(max(start, 2), end):
+            if doc[j].lower_ == "based" and doc[j - 1].text == "-":
+                other = self.by_token.get(j - 2)
+                if other is not None and other.country and other.country != "IGO":
+                    return other.country
+                words = doc[j - 2].lower_
+                pair = f"{doc[j - 3].lower_} {words}" if j >= 3 else words
+                return self.lex.us_states.get(pair) or self.lex.us_states.get(words)
+        return None
+
     def _org_country(self, c: Cand) -> str | None:
         doc, lex = self.doc, self.lex
+        tok = doc[c.head]
+        based = self._based_country(min(tok.left_edge.i, c.start), c.end)
+        if based:
+            return based
         # Inside the name: "Korea Institute for National Unification", "U.S. Agency for ...".
         for t in doc[c.start : c.end]:
             code = lex.country(t.text) if t.pos_ == "PROPN" else None
@@ -487,6 +504,19 @@ class Finder:
                 if other is not None and other.country and other.kind in ("demonym", "country", "capital"):
                     other.consumed = True
                     return other.country
+        # "the Eurasia Group, a New York-based consultancy"
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i > tok.i:
+                for t in child.subtree:
+                    other = self.by_token.get(t.i)
+                    if other is not None and other.country and other.country != "IGO" and other.kind in (
+                            "country", "capital", "demonym"):
+                        return other.country
+                    if t.dep_ == "compound" or t.pos_ == "PROPN":
+                        pair = f"{t.lower_} {doc[t.i + 1].lower_}" if t.i + 1 < len(doc) else ""
+                        code = self.lex.us_states.get(pair) or self.lex.us_states.get(t.lower_)
+                        if code:
+                            return code
         # "the Stimson Center in Washington", "Kyiv School of Economics"
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "at", "based"):
@@ -596,6 +626,7 @@ class Finder:
                 i += 1
         title = sector = country = None
         topic = False
+        topic_at = start
         if roles and not nearest_last:
             # In an apposition the role that heads it decides: "UNICEF's executive director".
             heads = [r for r in roles if r[0] <= self._span_head(start, end) < r[1]]
@@ -607,6 +638,7 @@ class Finder:
                 r0 -= 1
             title = doc[r0:r1].text
             topic = role.topic
+            topic_at = r0
             sector = None if role.sector == "ORG" else role.sector
         countries = []
         org_sector = None
@@ -619,8 +651,8 @@ class Finder:
             before = doc[other.start - 1].lower_ if other.start > 0 else ""
             if before in ("to", "for") and other.kind in ("country", "capital", "place"):
                 continue  # "ambassador to Russia", "envoy to Syria"
-            if topic and other.kind == "country" and doc[other.head].dep_ in ("compound", "nmod"):
-                continue  # "a North Korea analyst"
+            if topic and other.kind == "country" and other.end <= topic_at:
+                continue  # "a North Korea analyst", "a senior Iran analyst"
             if other.kind in ("body", "org") and other.sector:
                 org_sector = org_sector or other.sector
             if other.country and other.country != "IGO" or other.kind == "body":
