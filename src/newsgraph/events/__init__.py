@@ -10,10 +10,13 @@ or two parties of a symmetric event), so sentences without a coded trigger give 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
+
+import numpy
 
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.roles import (
-    Participants, _pos, find_participants, first_person_subject, match_trigger,
+    ActorIndex, Participants, _pos, find_participants, first_person_subject, match_trigger,
 )
 from newsgraph.record import Actor, Event, Record
 
@@ -29,33 +32,64 @@ def code_events(record: Record, doc) -> None:
     lex = load_lexicon()
     events: list[Event] = []
     seen: set[tuple] = set()
-    for sent in doc.sents:
-        for tok in sent:
-            if _pos(tok) is None:
+    index = ActorIndex(record)
+    sentences = _Sentences(doc)
+    for i in _candidates(doc, lex):
+        tok = doc[i]
+        if _pos(tok) is None:
+            continue
+        trig = match_trigger(tok, lex)
+        if trig is None or trig.type is None or _obligation(tok):
+            continue
+        parts = find_participants(tok, trig, index, lex)
+        if parts is None:
+            continue
+        typ = parts.type or trig.type
+        pairs = _pairs(parts, trig, tok)
+        if not parts.actors and first_person_subject(tok, lex):
+            # "we have enforced our sanctions": the speaker, resolved by merge from the claims
+            pairs = [(None, r) for r in parts.recipients[:1]] or [(None, None)]
+        if not pairs:
+            continue
+        for actor, recipient in pairs:
+            if recipient is None and typ in lex.needs_recipient:
                 continue
-            trig = match_trigger(tok, lex)
-            if trig is None or trig.type is None or _obligation(tok):
+            key = (tok.i, actor.id if actor else None, recipient.id if recipient else None)
+            if key in seen:
                 continue
-            parts = find_participants(tok, trig, record, lex)
-            if parts is None:
-                continue
-            typ = parts.type or trig.type
-            pairs = _pairs(parts, trig, tok)
-            if not parts.actors and first_person_subject(tok, lex):
-                # "we have enforced our sanctions": the speaker, resolved by merge from the claims
-                pairs = [(None, r) for r in parts.recipients[:1]] or [(None, None)]
-            for actor, recipient in pairs:
-                if recipient is None and typ in lex.needs_recipient:
-                    continue
-                key = (tok.i, actor.id if actor else None, recipient.id if recipient else None)
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(_event(lex, trig, tok, sent, actor, recipient, parts))
+            seen.add(key)
+            events.append(_event(lex, trig, tok, sentences.span(tok.i), actor, recipient, parts))
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
     record.events = events
     LOGGER.debug("%s: %d events", record.article.id, len(events))
+
+
+def _candidates(doc, lex: Lexicon) -> list[int]:
+    """Indices of tokens whose lemma is a trigger word: one array look-up, no per-token Python."""
+    from spacy.attrs import LEMMA, LOWER
+
+    if len(doc) == 0:
+        return []
+    wanted = numpy.fromiter((doc.vocab.strings.add(w) for w in lex.lemmas), dtype=numpy.uint64)
+    arr = doc.to_array([LEMMA, LOWER])
+    hit = numpy.isin(arr[:, 0], wanted) | numpy.isin(arr[:, 1], wanted)
+    return [int(i) for i in numpy.flatnonzero(hit)]
+
+
+class _Sentences:
+    """Sentence character spans by token index, computed from the sentence starts once."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [s.start for s in doc.sents]
+
+    def span(self, i: int) -> tuple[int, int]:
+        k = bisect_right(self.starts, i) - 1
+        start = self.starts[k]
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+        last = self.doc[end - 1]
+        return self.doc[start].idx, last.idx + len(last.text)
 
 
 def _pairs(parts: Participants, trig: Trigger, tok) -> list[tuple[Actor | None, Actor | None]]:
@@ -106,7 +140,7 @@ def _distinct(a: Actor, b: Actor) -> bool:
     return not (a.country and b.country and a.country == b.country and a.type == b.type == "country")
 
 
-def _event(lex: Lexicon, trig: Trigger, tok, sent, actor, recipient, parts: Participants) -> Event:
+def _event(lex: Lexicon, trig: Trigger, tok, sent: tuple[int, int], actor, recipient, parts: Participants) -> Event:
     cameo = parts.cameo or trig.cameo
     code = lex.code(cameo)
     typ = parts.type or trig.type
@@ -130,7 +164,7 @@ def _event(lex: Lexicon, trig: Trigger, tok, sent, actor, recipient, parts: Part
         recipient=recipient.id if recipient else None,
         actor_code=actor.code if actor else None,
         recipient_code=recipient.code if recipient else None,
-        evidence=[(sent.start_char, sent.end_char)],
+        evidence=[sent],
         trigger=(tok.idx, tok.idx + len(tok.text)),
         confidence=round(conf, 2),
     )

@@ -61,6 +61,7 @@ class Lexicon:
     # (frame type, embedded type) -> (resulting type, CAMEO code)
     frames: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     needs_recipient: frozenset[str] = frozenset()
+    lemmas: frozenset[str] = frozenset()  # every trigger lemma, for a quick first test
     containers: frozenset[str] = frozenset()
 
     def rows(self, lemma: str, pos: str) -> list[Trigger]:
@@ -153,6 +154,7 @@ def load_lexicon() -> Lexicon:
         if trig.cameo and trig.cameo not in lex.cameo:
             raise LexiconError(f"triggers.tsv line {n}: CAMEO code {trig.cameo} is not in cameo.tsv")
         lex.triggers.setdefault((trig.lemma, trig.pos), []).append(trig)
+    lex.lemmas = frozenset(lemma for lemma, _pos in lex.triggers)
     for rows in lex.triggers.values():
         # rows with a condition are tried before the plain row, specific values before '*'
         rows.sort(key=lambda t: (t.cond_kind is None, t.cond_kind in ("obj", "xcomp") and not t.cond_values))
