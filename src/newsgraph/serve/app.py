@@ -360,4 +360,8 @@ def _extract(article, config: Config, state: dict, lock: threading.Lock) -> Reco
                 state["nlp"] = load_nlp(config.model)
             except ModelNotInstalled as exc:
                 raise HTTPException(503, str(exc)) from None
-        return extract_article(article, state["nlp"])
+        try:
+            return extract_article(article, state["nlp"])
+        except Exception as exc:  # a pipeline bug: report it, keep serving
+            LOGGER.exception("extraction failed for %s", article.id)
+            raise HTTPException(500, f"extraction failed: {type(exc).__name__}: {exc}") from exc
