@@ -228,3 +228,13 @@ def test_a_denial_is_linked_to_the_claim_it_contradicts(nlp):
 ])
 def test_find_quotes(text, quoted):
     assert [text[s:e] for s, e in find_quotes(text)] == quoted
+
+
+def test_seed_claims_meet_the_bar(shared, seed_record):
+    # The bar on the seed gold: claims F1 >= 0.85 and speaker accuracy >= 0.85.
+    from newsgraph.evaluate import score
+    from newsgraph.evaluate.gold import load_gold
+
+    result = score(load_gold(shared / "gold/seed.gold.json"), seed_record)
+    assert result.claims.f1 >= 0.85, result.claims.to_dict()
+    assert result.speakers.accuracy >= 0.85, result.speakers.to_dict()

@@ -203,7 +203,10 @@ class _Finder:
         quoted = self._attached_quote(group)
         if quoted:
             return self._quoted_content(quoted), self._head_inside(quoted[0]), True, quoted
+        relay = tok.head.head if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as" else None
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if relay is not None and not comps:  # "CONTENT, X was reported as saying" with CONTENT on "reported"
+            comps = [c for c in relay.children if c.dep_ == "ccomp"]
         if tok.lemma_.lower() in self.cues.xcomp:
             comps += [c for c in tok.children if c.dep_ == "xcomp"]
             comps.sort(key=lambda c: c.i)
@@ -223,8 +226,8 @@ class _Finder:
             if span is None:
                 return None, -1, False, []
             return span, comps[0].i, self._inside_quotes(span), []
-        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as":  # "..., X was reported as saying"
-            return self._fronted_content(tok.head.head, sp_range)
+        if relay is not None:  # "..., X was reported as saying"
+            return self._fronted_content(relay, sp_range)
         return self._fronted_content(tok, sp_range)
 
     def _fronted_content(self, tok, sp_range):
