@@ -61,6 +61,7 @@ class Lexicon:
     # (frame type, embedded type) -> (resulting type, CAMEO code)
     frames: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     needs_recipient: frozenset[str] = frozenset()
+    negations: dict[str, tuple[str, str]] = field(default_factory=dict)  # type -> (type, CAMEO) when negated
     lemmas: frozenset[str] = frozenset()  # every trigger lemma, for a quick first test
     containers: frozenset[str] = frozenset()
 
@@ -108,8 +109,8 @@ def _parse_trigger(n: int, cols: list[str]) -> Trigger:
     if len(cols) < 6:
         raise LexiconError(f"triggers.tsv line {n}: expected 6 columns, got {len(cols)}")
     lemma, pos, when, typ, cameo, flags = (c.strip() for c in cols[:6])
-    if pos not in ("v", "n"):
-        raise LexiconError(f"triggers.tsv line {n}: pos must be v or n, not {pos!r}")
+    if pos not in ("v", "n", "a"):
+        raise LexiconError(f"triggers.tsv line {n}: pos must be v, n or a, not {pos!r}")
     cond_kind, cond_values = None, frozenset()
     if _none(when):
         kind, _, values = when.partition("=")
@@ -169,6 +170,10 @@ def load_lexicon() -> Lexicon:
         if cols[1] == "yes":
             needs.add(cols[0])
     lex.needs_recipient = frozenset(needs)
+    for n, cols in _data_lines("negations.tsv"):
+        if len(cols) != 3 or cols[0] not in PLOVER_TYPES or cols[1] not in PLOVER_TYPES or cols[2] not in lex.cameo:
+            raise LexiconError(f"negations.tsv line {n}: expected type, type when negated and a known CAMEO code")
+        lex.negations[cols[0]] = (cols[1], cols[2])
     lex.containers = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("containers.tsv"))
     LOGGER.debug("event lexicon: %d trigger words, %d CAMEO codes", len(lex.triggers), len(lex.cameo))
     return lex

@@ -70,6 +70,8 @@ def _pos(tok) -> str | None:
         return "v"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "v"  # an infinitive the tagger missed: "one of the few nations to publicly back Russia"
+    if tok.pos_ == "ADJ":
+        return "a"  # "is willing to withdraw", "is ready to host"
     if tok.pos_ in ("NOUN", "PROPN"):
         return "n"
     return None
@@ -348,18 +350,29 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
                                     break
                         return
     cur = tok
+    if _pos(tok) == "n":
+        cur = governing_verb(tok) or tok
     while cur.dep_ == "conj":
         cur = cur.head
-    if cur.dep_ == "xcomp":
+    if cur.dep_ in ("xcomp", "ccomp"):
         head_trig = match_trigger(cur.head, lex)
         if head_trig is not None and head_trig.frame:
-            parts.embedded = True
+            parts.embedded = True  # "failed to reach agreement", "demanded that the US cancel"
     elif cur.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
         # a purpose clause: "staged rallies to demand reforms" is a protest, the demand its aim
         head = cur.head
         if match_trigger(head, lex) is not None or any(
                 match_trigger(c, lex) is not None for c in head.children if c.dep_ in ("dobj", "attr")):
             parts.embedded = True
+
+
+def _negation(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> None:
+    """ "will not accept more refugees", "would not meet demands": refusing to yield is REJECT."""
+    if _pos(tok) != "v" or not any(c.dep_ == "neg" for c in tok.children):
+        return
+    flipped = lex.negations.get(parts.type or trig.type)
+    if flipped:
+        parts.type, parts.cameo = flipped
 
 
 def _in_container(tok, lex: Lexicon) -> bool:
@@ -373,13 +386,15 @@ def _in_container(tok, lex: Lexicon) -> bool:
 def find_participants(tok, trig: Trigger, record: Record, lex: Lexicon) -> Participants | None:
     """Actor and recipient (lists, for compounds) of the event ``tok`` triggers, or None."""
     parts = Participants()
-    if _pos(tok) == "v":
+    if _pos(tok) in ("v", "a"):
         _verb_roles(tok, trig, record, lex, parts)
     else:
         if _in_container(tok, lex):
             return None
         _noun_roles(tok, trig, record, lex, parts)
     _frame_info(tok, trig, lex, parts, record)
+    if not parts.embedded:
+        _negation(tok, trig, lex, parts)
     return parts
 
 
@@ -389,11 +404,16 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         parts.recipients = _actors([c for c in tok.children if c.dep_ == "nsubjpass"], record)
         parts.actors = _actors(_pobjs(tok, ("by",)), record)
     else:
-        subj = _subjects(tok) or climb_subject(tok, lex, lambda t: record.actor_at(t.idx, t.idx + len(t.text)) is not None)
+        clause = tok.head if tok.dep_ == "acomp" else tok  # "Syria is willing to ...": the copula's subject
+        subj = _subjects(clause) or climb_subject(clause, lex, lambda t: record.actor_at(t.idx, t.idx + len(t.text)) is not None)
         # "thousands of students throughout Indonesia": the actor named inside a common-noun subject
         parts.actors = _actors(subj, record, deep_nouns=True)
         if not trig.no_recipient_object:
             parts.recipients = _actors([c for c in tok.children if c.dep_ == "dobj"], record, deep=True)
+    if trig.frame and not parts.recipients:  # "demanded that the US cancel ...": a demand on the US
+        for comp in (c for c in tok.children if c.dep_ == "ccomp"):
+            parts.recipients = _actors(_subjects(comp), record)
+            break
     must = _must_clause(tok) if trig.cond_kind == "must" else None
     if must is not None:  # the demand is on the subject of the must-clause
         parts.recipients = _actors(_subjects(must) or [c for c in must.children if c.dep_ == "nsubjpass"], record)
@@ -462,7 +482,7 @@ def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         parts.actors = _actors(of_objs, record)
     parts.recipients = _actors(_pobjs(tok, trig.recipient_preps - {"between"}), record, deep=True)
     if trig.of_role == "recipient" and not parts.recipients:
-        parts.recipients = _actors(of_objs, record)
+        parts.recipients = _actors(of_objs, record, deep=True)
     if trig.sym:
         _between(tok, record, parts)
     verb = governing_verb(tok)
@@ -470,6 +490,6 @@ def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         # light verb: "paid a visit to Pyongyang", "imposed sanctions on X", "came to an agreement"
         if not parts.actors:
             subj = _subjects(verb) or climb_subject(verb, lex)
-            parts.actors = _actors(subj, record)
+            parts.actors = _actors(subj, record, deep_nouns=True)
         if not parts.recipients:
             parts.recipients = _actors(_pobjs(verb, trig.recipient_preps - {"between"}), record, deep=True)
