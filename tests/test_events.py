@@ -193,3 +193,17 @@ def test_merge_drops_events_without_participants():
     record.events = [_event("e1", "THREATEN", None, None)]
     merge_events(record, None)
     assert record.events == []
+
+
+@pytest.mark.slow
+def test_seed_events_f1(seed_record, shared):
+    """The seed article scored with the gold README's matching (type + actor/recipient countries)."""
+    from newsgraph.evaluate.gold import load_gold
+    from newsgraph.evaluate.score import score
+
+    result = score(load_gold(shared / "gold/seed.gold.json"), seed_record)
+    assert result.events.f1 >= 0.85, result.details.get("events")
+    # Kim's arrival, told three times, is one event with several evidence spans
+    visits = [e for e in seed_record.events if e.type == "CONSULT" and e.mode == "visit"
+              and seed_record.actor(e.actor) and seed_record.actor(e.actor).country == "PRK"]
+    assert len(visits) == 1 and len(visits[0].evidence) >= 2
