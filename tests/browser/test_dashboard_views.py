@@ -18,24 +18,20 @@ def open_view(page, base: str, route: str):
     return page
 
 
-@pytest.mark.parametrize("route, selector, minimum", [
-    ("events", "svg.timeline rect.bar", 1),
-    ("events", "table.data tbody tr", 1),
-    ("network", "svg.network path.edge", 1),
-    ("network", "svg.network g.node", 2),
-    ("map", "svg.map g.land rect", 1000),
-    ("map", "svg.map circle.place", 1),
-    ("claims", ".ledger article.claim", 1),
-    ("articles", ".articletext .text span", 1),
-    ("articles", ".articlelist li", 1),
+@pytest.mark.parametrize("route, selectors", [
+    ("events", {"svg.timeline rect.bar": 1, "table.data tbody tr": 1, ".legend .legenditem": 1}),
+    ("network", {"svg.network path.edge": 1, "svg.network g.node": 2}),
+    ("map", {"svg.map g.land rect": 1000, "svg.map circle.place": 1}),
+    ("claims", {".ledger article.claim": 1, ".ledger .source .badge": 1}),
+    ("articles", {".articletext .text span": 1, ".articlelist li": 1}),
 ])
-def test_each_view_is_populated(page, live_server, shoot, route, selector, minimum):
+def test_each_view_is_populated(page, live_server, shoot, route, selectors):
     base, origin = live_server
     open_view(page, base, route)
-    count = page.locator(selector).count()
-    assert count >= minimum, f"{route}: {selector} found {count} times (store filled from {origin})"
-    assert page.errors == []
     shoot(page, route)
+    counts = {sel: page.locator(sel).count() for sel in selectors}
+    assert all(counts[sel] >= n for sel, n in selectors.items()), f"{route}: {counts} (store filled from {origin})"
+    assert page.errors == []
 
 
 def test_the_page_fetches_nothing_from_outside(page, live_server):
