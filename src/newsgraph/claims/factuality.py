@@ -102,7 +102,8 @@ def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None
         return _speech_act(own[0], held, chain, fc), held + own
     for c in held:  # an accusation, threat or promise made in the speaker's own words
         if event.type in fc.speech_act_types and not _is_past(chain) and (
-                event.type in fc.stance_types.get(c.stance, ()) or _same_side(record, event.actor, c.speaker)):
+                event.type in fc.stance_types.get(c.stance, ()) or _same_side(record, event.actor, c.speaker)
+                or c.direct and _first_person_subject(chain)):
             return _speech_act(c, [h for h in held if h is not c], [], fc), held
         break
 
@@ -113,6 +114,15 @@ def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None
         values.add("reported")
     values |= _modality(chain, held, doc, fc)
     return values, held
+
+
+def _first_person_subject(chain) -> bool:
+    """The event's clause has "we" or "I" as subject: in a quotation, the speaker's side."""
+    for tok in chain:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ in ("we", "i")
+    return False
 
 
 def _speech_act(claim: Claim, outer: list[Claim], chain, fc: FactualityCues) -> set[str]:
@@ -142,12 +152,13 @@ def _modality(chain, held: list[Claim], doc, fc: FactualityCues) -> set[str]:
     if verb is not None and verb.i != main.i and verb.lemma_.lower() in fc.light_verbs and _negated_verb([verb], fc):
         values.add("negated")
     reported_past = any(_reporting_past(doc, c) for c in held)
+    scope = _modal_scope(chain)
     if any(c.stance == "assert" and _cue_lemmas(doc, c) & fc.hyp_governors for c in held):
         values.add("hypothetical")  # "analysts predicted that ...": a forecast, not a report
     hedged = False
     for k, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
-        for c in tok.children:
+        for c in (tok.children if k < len(scope) else ()):
             low = c.lower_
             if c.dep_ in ("aux", "auxpass") and low in fc.hyp_modals:
                 if low == "would" and reported_past:
@@ -181,6 +192,19 @@ def _modality(chain, held: list[Claim], doc, fc: FactualityCues) -> set[str]:
         elif c.stance == "promise":
             values.add("planned")
     return values
+
+
+def _modal_scope(chain) -> list:
+    """The part of the chain whose auxiliaries and adverbs bear on the event: up to its
+    own clause's verb, and on through infinitives to the verb they complete ("is expected
+    to attend"). "After meeting in 2019, this will be their second summit": the "will"
+    of the main clause does not make the 2019 meeting planned."""
+    scope = []
+    for tok in chain:
+        scope.append(tok)
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "aux", "auxpass"):
+            break
+    return scope
 
 
 def _cue_lemmas(doc, claim: Claim) -> set[str]:
