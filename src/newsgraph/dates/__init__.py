@@ -1,13 +1,246 @@
 """Dates: time expressions resolved against the publication date; event dates.
 
-Entry point: :func:`place_in_time`.
+Entry point: :func:`place_in_time`. Three steps:
+
+1. find the expressions (:mod:`newsgraph.dates.find`, patterns built from ``data/lexicon.toml``);
+2. resolve each against ``article.published`` (:mod:`newsgraph.dates.resolve`), the tense of the
+   verb that governs it choosing past or future for weekdays and months (news usage: "on Sunday"
+   in a Tuesday article with a past verb is two days before; "will meet on Thursday" two after);
+3. give each event the date of the expression that governs it: one in the event's own clause,
+   else one attached to a clause above it (``reported on Tuesday that ... arrived``), else the
+   nearest in the sentence. Planned and hypothetical events take only their own clause's
+   expression: the date of a report is not the date of what it announces. Without an expression,
+   the date stays null (background facts are not dated by the publication date).
+
+Relative expressions in an article without a publication date keep their text with value None;
+absolute ones ("2017", "Feb. 13, 2023") still resolve.
 """
 from __future__ import annotations
 
-from newsgraph.record import Record
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsgraph.dates import resolve as R
+from newsgraph.dates.find import Found, find
+from newsgraph.dates.lexicon import lexicon
+from newsgraph.dates.syntax import ancestors_clauses, clause_head, direction, token_at
+from newsgraph.record import Record, Timex
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["place_in_time", "timexes_of", "resolve_found"]
+
+# Event factualities that take a date only from their own clause.
+_OWN_CLAUSE_ONLY = {"planned", "hypothetical"}
+
+
+def _publication(record: Record) -> date | None:
+    p = record.article.published
+    if not p:
+        return None
+    try:
+        return date.fromisoformat(p[:10])
+    except ValueError:
+        LOGGER.warning("unreadable publication date %r: relative expressions stay unresolved", p)
+        return None
+
+
+def _unit(word: str) -> tuple[str | None, bool]:
+    w = word.lower()
+    w = "century" if w == "centuries" else w.rstrip("s") if w != "s" else w
+    lx = lexicon()
+    return lx.units.get(w), w in lx.time_units
+
+
+def _nearest_year(pub: date, month: int, day: int | None) -> int:
+    """Month (and day) without a year and no tense to go by: the occurrence nearest to ``pub``."""
+    best = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = date(y, month, day or 15)
+        except ValueError:
+            continue
+        if best is None or abs((d - pub).days) < abs((best - pub).days):
+            best = d
+    return best.year if best else pub.year
+
+
+def resolve_found(f: Found, text: str, pub: date | None, verb_direction: int = 0) -> Timex:
+    """A :class:`Timex` for one found expression; ``verb_direction`` is the governing verb's
+    tense (-1 past, +1 future, 0 unknown)."""
+    lx = lexicon()
+    p = f.parts
+    span = (f.start, f.end)
+    surface = text[f.start:f.end]
+    pre = (p.get("pre") or "").lower()
+    dirn = lx.direction_prepositions.get(pre, verb_direction)
+    shift = lx.shift.get((p.get("shift") or "").lower()) if p.get("shift") else None
+    kind = f.kind
+    value: str | None = None
+    ttype = "DATE"
+    try:
+        if kind == "iso":
+            value = f"{p['year']}-{p['m']}-{p['d']}"
+        elif kind == "year":
+            value = p["year"]
+        elif kind == "decade":
+            value = p["dec"][:3]
+        elif kind == "monthday":
+            m, d = lx.months[p["mon"].lower()], int(p["day"])
+            if p.get("year"):
+                value = date(int(p["year"]), m, d).isoformat()
+            elif pub:
+                y = R.month_year(pub, m, d, dirn) if dirn else _nearest_year(pub, m, d)
+                value = date(y, m, d).isoformat()
+        elif kind == "month":
+            m = lx.months[p["mon"].lower()]
+            if p.get("year"):
+                value = f"{p['year']}-{m:02d}"
+            elif pub:
+                if shift == -1:
+                    y = pub.year if m < pub.month else pub.year - 1
+                elif shift == 1:
+                    y = pub.year if m > pub.month else pub.year + 1
+                elif shift == 0:
+                    y = pub.year
+                else:
+                    y = R.month_year(pub, m, None, dirn) if dirn else _nearest_year(pub, m, None)
+                value = f"{y}-{m:02d}"
+        elif kind == "weekday":
+            if pub:
+                value = R.weekday(pub, lx.weekdays[p["wd"].lower()], dirn, shift if shift else None).isoformat()
+                if (p.get("shift") or "").lower() == "coming":
+                    value = R.weekday(pub, lx.weekdays[p["wd"].lower()], 1, 1).isoformat()
+                if p.get("part"):
+                    value += "T" + lx.day_parts[p["part"].lower()]
+                    ttype = "TIME"
+        elif kind == "season":
+            code = lx.seasons[p["season"].lower()]
+            if p.get("year"):
+                value = f"{p['year']}-{code}"
+            elif pub:
+                value = R.season(pub, code, shift or 0, dirn)
+        elif kind == "shifted":
+            unit, _ = _unit(p["unit"])
+            if p.get("the") and shift == -1:  # "the past year": the year up to now
+                value, ttype = R.duration(1, unit), "DURATION"
+            elif pub:
+                value = R.shifted_unit(pub, unit, shift or 0)
+        elif kind == "deictic":
+            word = " ".join(p["word"].lower().split())
+            offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+                       "this morning": 0, "this afternoon": 0, "this evening": 0}
+            parts = {"tonight": "NI", "last night": "NI", "this morning": "MO",
+                     "this afternoon": "AF", "this evening": "EV"}
+            part = lx.day_parts.get((p.get("part") or "").lower()) or parts.get(word)
+            if part:
+                ttype = "TIME"
+            if pub:
+                value = (pub + timedelta(days=offsets[word])).isoformat() + (f"T{part}" if part else "")
+        elif kind == "ago":
+            unit, _ = _unit(p["unit"])
+            n = lx.number(p["num"]) if p.get("num") else "X"
+            if pub and isinstance(n, int):
+                value = R.ago(pub, n, unit)
+        elif kind == "duration":
+            unit, is_time = _unit(p["unit"])
+            n = lx.number(p["num"])
+            if "half" in surface.lower() and isinstance(n, (int, float)):
+                n = n + 0.5
+            value, ttype = R.duration(n, unit, is_time), "DURATION"
+        elif kind == "vague":
+            unit, is_time = _unit(p["unit"])
+            value, ttype = R.duration("X", unit, is_time), "DURATION"
+        elif kind == "set":
+            ttype = "SET"
+            if p.get("adv"):
+                value = lx.sets[p["adv"].lower()]
+            else:
+                unit, is_time = _unit(p["unit"])
+                n = lx.number(p["num"]) if p.get("num") else 1
+                value = R.duration(n if n is not None else 1, unit, is_time)
+        elif kind == "clock":
+            ttype = "TIME"
+            if p.get("word"):
+                hh, mm = (12, 0) if p["word"].lower() == "noon" else (0, 0)
+            else:
+                hh, mm = int(p["h"]) % 12, int(p.get("min") or 0)
+                if p["ampm"].lower().startswith("p"):
+                    hh += 12
+            if pub:
+                value = f"{pub.isoformat()}T{hh:02d}:{mm:02d}"
+    except (KeyError, ValueError) as exc:  # an impossible date ("Feb. 30"): keep the text, no value
+        LOGGER.debug("no value for %r: %s", surface, exc)
+        value = None
+    return Timex(span=span, text=surface, value=value, type=ttype)
+
+
+@dataclass
+class _Anchored:
+    timex: Timex
+    head: object  # the expression's syntactic head token
+    clause: object  # the verb heading its clause
+
+
+def timexes_of(text: str, doc, pub: date | None) -> list[_Anchored]:
+    """Find and resolve the time expressions of ``text`` (parsed as ``doc``)."""
+    out = []
+    for f in find(text):
+        head = token_at(doc, f.start, f.end) if doc is not None else None
+        clause = clause_head(head) if head is not None else None
+        verb = clause if clause is not None and clause.pos_ in ("VERB", "AUX") else None
+        tx = resolve_found(f, text, pub, direction(verb))
+        out.append(_Anchored(tx, head, clause))
+    return out
+
+
+def _nearest(cands: list[_Anchored], tok) -> _Anchored:
+    return min(cands, key=lambda a: abs(a.timex.span[0] - tok.idx))
+
+
+def _governing(event, doc, dated: list[_Anchored]) -> _Anchored | None:
+    tok = None
+    if event.trigger:
+        tok = token_at(doc, *event.trigger)
+    if tok is None and event.evidence:
+        sent_span = doc.char_span(*event.evidence[0], alignment_mode="expand")
+        tok = sent_span.root if sent_span is not None and len(sent_span) else None
+    if tok is None:
+        return None
+    sent = tok.sent
+    cands = [a for a in dated if a.head is not None and sent.start <= a.head.i < sent.end]
+    if not cands:
+        return None
+    own = clause_head(tok)
+    same = [a for a in cands if a.clause == own]
+    if same:
+        inside = [a for a in same if a.head in tok.subtree or a.head.head == tok]
+        return _nearest(inside or same, tok)
+    if event.factuality in _OWN_CLAUSE_ONLY:
+        return None
+    for clause in ancestors_clauses(tok):
+        above = [a for a in cands if a.clause == clause]
+        if above:
+            return _nearest(above, tok)
+    return _nearest(cands, tok)
 
 
 def place_in_time(record: Record, doc) -> None:
-    """Fill this stage's part of ``record`` from the parsed ``doc``."""
-    # First version: the owning issue replaces this with the real stage.
-    return None
+    """Fill ``record.timexes`` and each event's ``date`` / ``date_text``."""
+    text = record.article.text
+    pub = _publication(record)
+    anchored = timexes_of(text, doc, pub)
+    record.timexes = [a.timex for a in anchored]
+    dated = [a for a in anchored if a.timex.type in ("DATE", "TIME")]
+    for event in record.events:
+        try:
+            gov = _governing(event, doc, dated)
+        except (ValueError, IndexError) as exc:  # a span that does not fit the text: leave undated
+            LOGGER.debug("event %s: no date (%s)", event.id, exc)
+            gov = None
+        if gov is not None:
+            event.date = R.date_of(gov.timex.value)
+            event.date_text = gov.timex.text
+        else:
+            event.date, event.date_text = None, None
