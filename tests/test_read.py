@@ -172,3 +172,12 @@ def test_html_in_its_declared_charset(tmp_path):
                    "rights, the préfecture said.</p></article></body></html>").encode("latin-1"))
     (a,) = articles(f)
     assert "Délégués from Madagascar" in a.text and a.title == "Réunion talks"
+
+
+def test_windows_line_endings_and_front_matter(tmp_path):
+    f = tmp_path / "crlf.txt"
+    f.write_bytes(b"---\r\ntitle: Port strike ends\r\npublished: 2024-08-01\r\n---\r\nDockers in Antwerp ended a "
+                  b"three-day strike on Thursday, their union said.\r\n")
+    (a,) = articles(f)
+    assert (a.title, a.published) == ("Port strike ends", "2024-08-01")
+    assert a.text.strip() == "Dockers in Antwerp ended a three-day strike on Thursday, their union said."

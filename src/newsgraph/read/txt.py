@@ -45,6 +45,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 def article_from_text(text: str, source: str, options: ReadOptions) -> Article | ReadProblem:
     """One article from a plain-text document (a file or stdin)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, rest = parse_front_matter(text)
     # Lines above the body stay as blank lines, so that line numbers in article.removed
     # (counted in the raw body by the cleaner) are line numbers of the file.
@@ -61,15 +62,16 @@ def article_from_text(text: str, source: str, options: ReadOptions) -> Article |
     body = "\n" * skipped_lines + rest.rstrip()
     if not body.strip():
         return ReadProblem(source, "no text after the headline")
-    url = options.url or meta.pop("url", None) or None
-    published_raw = options.published or meta.pop("published", None) or meta.pop("date", None)
+    file_url, file_outlet = meta.pop("url", None), meta.pop("outlet", None) or meta.pop("source", None)
+    file_published = meta.pop("published", None) or meta.pop("date", None)
+    url = options.url or file_url or None
+    outlet = options.outlet or file_outlet or None
+    published_raw = options.published or file_published
     published = iso_date(published_raw)
     if published_raw and not published:
         meta["published_raw"] = published_raw
-    outlet = options.outlet or meta.pop("outlet", None) or meta.pop("source", None) or None
     given_id = meta.pop("id", None)
-    meta.pop("published", None), meta.pop("url", None), meta.pop("outlet", None)
-    return Article(id=given_id or article_id(title + "\n" + body, url), text=body, title=title, url=url,
+    return Article(id=given_id or article_id(title + "\n" + body.strip(), url), text=body, title=title, url=url,
                    outlet=outlet, published=published, source=source, metadata=meta)
 
 
