@@ -178,3 +178,19 @@ def test_real_pipeline_ingests_voa_stories_once(shared, tmp_path):
     with open_store(db) as s:
         stats = s.stats()
     assert stats["articles"] == 2 and stats["events"] > 0
+
+
+def test_events_and_show_read_the_store_back(tmp_path):
+    from test_store import make_record
+
+    db = str(tmp_path / "ng.db")
+    with open_store(db) as s:
+        s.add_many([make_record(1, published="2024-03-01"), make_record(2, published="2024-03-02", event_type="COERCE")])
+    listed = runner.invoke(app, ["events", "--db", db, "--type", "coerce", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert [json.loads(line)["article_id"] for line in listed.stdout.splitlines()] == ["art2"]
+    shown = runner.invoke(app, ["show", "art1", "--db", db, "--json"])
+    assert json.loads(shown.stdout) == make_record(1, published="2024-03-01").to_dict()
+    table = runner.invoke(app, ["show", "art2", "--db", db])
+    assert "COERCE" in table.stdout and "Sergei Lavrov" in table.stdout
+    assert runner.invoke(app, ["show", "nope", "--db", db]).exit_code == 1

@@ -203,7 +203,7 @@ def _claims_cell(record: Record) -> str:
 
 def article_table(rows: list[tuple[str, Record | None, str]], title: str = "Articles") -> Table:
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-    table.add_column("#", justify="right", style="dim")
+    table.add_column("id", style="dim", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("title", max_width=44)
     table.add_column("events by type", max_width=34)
@@ -211,13 +211,13 @@ def article_table(rows: list[tuple[str, Record | None, str]], title: str = "Arti
     table.add_column("claims", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     style = {"new": "green", DUPLICATE: "cyan", "skipped": "yellow", "failed": "red"}
-    for n, (status, rec, detail) in enumerate(rows, 1):
+    for status, rec, detail in rows:
         status_cell = f"[{style.get(status, 'white')}]{status}[/]"
         if rec is None:
-            table.add_row(str(n), "", detail[:44], "", "", "", status_cell)
+            table.add_row("", "", detail[:44], "", "", "", status_cell)
             continue
         art = rec.article
-        table.add_row(str(n), art.published or "", art.title or art.id[:12], _events_by_type(rec), _actor_names(rec),
+        table.add_row(art.id[:10], art.published or "", art.title or art.id[:12], _events_by_type(rec), _actor_names(rec),
                       _claims_cell(rec), status_cell + (f" [dim]{detail}[/]" if detail else ""))
     return table
 
@@ -333,3 +333,111 @@ def stats_cli(
         for t, n in stats["events_by_type"].items():
             by_type.add_row(t, f"{n:,}")
         out.print(by_type)
+
+
+def _find_article(store: Store, article_id: str) -> str | None:
+    """The stored id equal to ``article_id``, or the one stored id starting with it."""
+    from sqlalchemy import select
+
+    from newsgraph.store import schema as S
+
+    a = S.articles.c
+    with store.connect() as conn:
+        if conn.execute(select(a.id).where(a.id == article_id)).scalar() is not None:
+            return article_id
+        found = list(conn.execute(select(a.id).where(a.id.startswith(article_id, autoescape=True)).limit(2)).scalars())
+    return found[0] if len(found) == 1 else None
+
+
+@app.command("events")
+def events_cli(
+    db: Optional[str] = DB_OPTION,
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD)."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor or recipient code (e.g. RUSGOV) or exact name."),
+    country: Optional[str] = typer.Option(None, "--country", help="Country where the event happened (ISO alpha-3)."),
+    factuality: Optional[str] = typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied."),
+    limit: int = typer.Option(30, "--limit", "-n", min=1, max=1000, help="Events to show."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many (paging)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per event."),
+    config: Optional[str] = CONFIG_OPTION,
+) -> None:
+    """List stored events, newest first, with filters.
+
+    Example: newsgraph events --type CONSULT --since 2024-01-01
+    """
+    from newsgraph.store import query as Q
+
+    cfg = config_from(config, db=db)
+    flt = Q.EventFilter(since=since, until=until, type=event_type and event_type.upper(), actor=actor,
+                        country=country and country.upper(), factuality=factuality)
+    with open_store_or_exit(cfg.db) as store, store.connect() as conn:
+        rows = Q.events(conn, flt, limit=limit, offset=offset)
+        total = Q.count_events(conn, flt)
+    if as_json:
+        for r in rows:
+            typer.echo(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    table = Table(title=f"{total} events" + (f" (showing {offset + 1}-{offset + len(rows)})" if total > len(rows) else ""),
+                  title_justify="left")
+    for col in ("day", "type", "actor", "recipient", "factuality", "where", "article"):
+        table.add_column(col, max_width=36 if col == "article" else 26)
+    for r in rows:
+        table.add_row(r["day"] or "", r["type"], r["actor_name"] or r["actor_code"] or "-",
+                      r["recipient_name"] or r["recipient_code"] or "-", r["factuality"],
+                      r["location_name"] or r["location_country"] or "", f"{r['article_title']} [dim]{r['article_id'][:10]}[/]")
+    Console().print(table)
+
+
+@app.command("show")
+def show_cli(
+    article_id: str = typer.Argument(..., help="Article id (or a unique prefix of it), as `newsgraph events` shows."),
+    db: Optional[str] = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print the stored record (the contract's JSON)."),
+    config: Optional[str] = CONFIG_OPTION,
+) -> None:
+    """Show one stored article: its events, actors and claims.
+
+    Example: newsgraph show 8011115
+    """
+    cfg = config_from(config, db=db)
+    with open_store_or_exit(cfg.db) as store:
+        found = _find_article(store, article_id)
+        record = store.record(found) if found else None
+    if record is None:
+        ERR.print(f"[red]error:[/red] no stored article with id {article_id!r} (or it is not a unique prefix)")
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+        return
+    out = Console()
+    art = record.article
+    out.print(f"[bold]{art.title}[/]", highlight=False)
+    out.print(f"[dim]{art.id} · {art.published or 'undated'} · {art.outlet or ''} {art.url or ''}[/]", highlight=False)
+    names = {a.id: a.name for a in record.actors}
+    if record.events:
+        t = Table(title="events", title_justify="left")
+        for col in ("id", "type", "actor", "recipient", "factuality", "date", "where", "evidence"):
+            t.add_column(col, max_width=50 if col == "evidence" else 22)
+        for e in record.events:
+            ev = " ".join(art.text[s:x] for s, x in e.evidence)[:200]
+            t.add_row(e.id, e.type, names.get(e.actor, "-"), names.get(e.recipient, "-"), e.factuality,
+                      e.date or "", (e.location or {}).get("name") or "", ev)
+        out.print(t)
+    if record.actors:
+        t = Table(title="actors", title_justify="left")
+        for col in ("id", "name", "type", "code", "mentions"):
+            t.add_column(col)
+        for a in record.actors:
+            t.add_row(a.id, a.name, a.type, a.code or "", str(len(a.mentions)))
+        out.print(t)
+    if record.claims:
+        t = Table(title="claims", title_justify="left")
+        for col in ("id", "speaker", "cue", "stance", "content"):
+            t.add_column(col, max_width=60 if col == "content" else 28)
+        for c in record.claims:
+            speaker = names.get(c.speaker) or (art.text[c.speaker_span[0]:c.speaker_span[1]] if c.speaker_span else "?")
+            t.add_row(c.id, speaker + (" (anon.)" if c.anonymous else ""), art.text[c.cue[0]:c.cue[1]], c.stance,
+                      art.text[c.content[0]:c.content[1]][:200])
+        out.print(t)

@@ -86,30 +86,32 @@ def events_select(flt: EventFilter) -> Select:
 
 
 def events(conn: Connection, flt: EventFilter | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """One page of events, newest day first."""
+    """One page of events, newest day first (then newest stored first)."""
     flt = flt or EventFilter()
     limit, offset = _page(limit, offset)
     e = S.events.c
     order = (e.day.desc(), e.pk.desc())
     if not flt.actor:
-        q = events_select(flt).order_by(*order).limit(limit).offset(offset)
-        return [dict(r._mapping) for r in conn.execute(q)]
-    # "actor X" means X acts or X receives. An OR would make the database collect and sort every
-    # event of a busy actor; instead each side walks its own (column, day) index for the first
-    # offset+limit rows, and the two short lists are merged.
-    rest = replace(flt, actor=None).conditions()
-    if _CODE.match(flt.actor):
-        sides = (e.actor_code, e.recipient_code)
+        # The page's pks first, from the filter's (column, day, pk) index alone; then only those rows.
+        conds = flt.conditions()
+        top = select(e.pk).where(*conds).order_by(*order).limit(limit).offset(offset)
     else:
-        sides = (e.actor_name, e.recipient_name)
-    parts = []
-    for col in sides:
-        sub = (select(e.pk, e.day).where(col == flt.actor, *rest).order_by(*order).limit(limit + offset).subquery())
-        parts.append(select(sub.c.pk, sub.c.day))
-    both = union(*parts).subquery()
-    top = select(both.c.pk).order_by(both.c.day.desc(), both.c.pk.desc()).limit(limit).offset(offset)
-    q = events_select(EventFilter()).where(e.pk.in_(top)).order_by(*order)
-    return [dict(r._mapping) for r in conn.execute(q)]
+        # "actor X" means X acts or X receives. An OR would make the database collect and sort every
+        # event of a busy actor; instead each side walks its own (column, day, pk) index for the
+        # first offset+limit rows, and the two short lists are merged.
+        rest = replace(flt, actor=None).conditions()
+        sides = (e.actor_code, e.recipient_code) if _CODE.match(flt.actor) else (e.actor_name, e.recipient_name)
+        parts = []
+        for col in sides:
+            sub = select(e.pk, e.day).where(col == flt.actor, *rest).order_by(*order).limit(limit + offset).subquery()
+            parts.append(select(sub.c.pk, sub.c.day))
+        both = union(*parts).subquery()
+        top = select(both.c.pk).order_by(both.c.day.desc(), both.c.pk.desc()).limit(limit).offset(offset)
+    pks = list(conn.execute(top).scalars())
+    if not pks:
+        return []
+    rows = {r.pk: dict(r._mapping) for r in conn.execute(events_select(EventFilter()).where(e.pk.in_(pks)))}
+    return [rows[pk] for pk in pks if pk in rows]
 
 
 def count_events(conn: Connection, flt: EventFilter | None = None) -> int:
@@ -178,7 +180,12 @@ def _fts5_query(q: str) -> str:
 
 
 def search_articles(conn: Connection, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles whose title or text contain every word of ``q``, best match first, with a snippet."""
+    """Articles whose title or text contain every word of ``q``, newest stored first, with a snippet.
+
+    Newest first rather than best match: ranking must score every match, which for a common
+    word in a large store takes seconds; walking the index from the newest article stops
+    after one page.
+    """
     limit, offset = _page(limit, offset)
     if not _WORD.search(q or ""):
         return []
@@ -187,17 +194,16 @@ def search_articles(conn: Connection, q: str, limit: int = 20, offset: int = 0) 
             "SELECT a.id, a.title, a.url, a.outlet, a.published, a.n_events, a.n_claims, "
             "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
             "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-            "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset")
+            "WHERE articles_fts MATCH :q ORDER BY articles_fts.rowid DESC LIMIT :limit OFFSET :offset")
         rows = conn.execute(sql, {"q": _fts5_query(q), "limit": limit, "offset": offset})
     else:
-        # Ranking every match is costly for common words; recency first keeps it one index scan + top-N.
         sql = text(
             "SELECT a.id, a.title, a.url, a.outlet, a.published, a.n_events, a.n_claims, "
             "ts_headline('english', left(a.text, 2000), query, 'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet "
             "FROM (SELECT pk FROM articles, websearch_to_tsquery('english', :q) query "
-            "      WHERE tsv @@ query ORDER BY published DESC NULLS LAST, pk DESC LIMIT :limit OFFSET :offset) hit "
+            "      WHERE tsv @@ query ORDER BY pk DESC LIMIT :limit OFFSET :offset) hit "
             "JOIN articles a ON a.pk = hit.pk, websearch_to_tsquery('english', :q) query "
-            "ORDER BY a.published DESC NULLS LAST, a.pk DESC")
+            "ORDER BY a.pk DESC")
         rows = conn.execute(sql, {"q": q, "limit": limit, "offset": offset})
     return [dict(r._mapping) for r in rows]
 
