@@ -129,7 +129,7 @@ def _obligation(tok) -> bool:
 
 def _depth(tok) -> int:
     n = 0
-    while tok.head is not tok and n < 10:
+    while tok.head != tok and n < 10:
         tok, n = tok.head, n + 1
     return n
 

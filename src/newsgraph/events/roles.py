@@ -21,6 +21,7 @@ OBJ = ("dobj", "attr", "oprd")
 GENERIC_HOP = ("conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "appos",
                "npadvmod", "agent", "dative", "compound", "nmod", "poss", "oprd")
 MAX_CLIMB = 8
+NON_PARTICIPANT_SECTORS = frozenset({"MED"})
 
 
 class ActorIndex:
@@ -146,7 +147,7 @@ def _condition_holds(tok, trig: Trigger) -> bool:
 
 def _must_clause(tok):
     for c in tok.children:
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children):
             return c
     return None
 
@@ -257,6 +258,8 @@ def _actors(toks, record: Record, deep: bool = False, deep_nouns: bool = False) 
             a = _resolve_deep(t, record)
         if a is None and deep:
             a = _place_actor(t, record)
+        if a is not None and a.sector in NON_PARTICIPANT_SECTORS:
+            continue  # "VOA asked", "when it arrived": news media report events, they are not parties
         if a is not None and all(a.id != f.id for f in found):
             found.append(a)
     return found
@@ -441,7 +444,7 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
 def _clause_owners(tok, record: Record) -> list[Actor]:
     """Possessors of the predicate noun of the clause an adverbial verb hangs from."""
     cur = tok
-    while cur.dep_ in ("pcomp", "advcl", "prep") and cur.head is not cur:
+    while cur.dep_ in ("pcomp", "advcl", "prep") and cur.head != cur:
         cur = cur.head
     if cur is tok or cur.pos_ not in ("VERB", "AUX"):
         return []
