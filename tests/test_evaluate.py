@@ -203,3 +203,14 @@ def test_scores_add_up_micro_averaged():
 
 def test_content_tokens_drop_function_words():
     assert content_tokens("a spokesman for the Kremlin") == {"spokesman", "kremlin"}
+
+
+def test_a_relay_written_as_its_own_claim_is_not_an_extra():
+    text = "Peskov stated that talks will follow, Russian news outlets reported."
+    gold = {"claims": [{"speaker": "Peskov", "cue": "stated", "content": "talks will follow",
+                        "via": "Russian news outlets", "optional": False}]}
+    relay = Claim("c1", None, span(text, "Russian news outlets"), span(text, "reported"),
+                  span(text, "Peskov stated that talks will follow"))
+    inner = Claim("c2", None, span(text, "Peskov"), span(text, "stated"), span(text, "talks will follow"), via="c1")
+    s = score(gold, Record(Article(id="r", text=text), claims=[relay, inner]))
+    assert (s.claims.tp, s.claims.fp, s.speakers.correct) == (1, 0, 1)

@@ -24,17 +24,17 @@ def _figures_table(title: str, fig: dict) -> Table:
     table = Table("measure", "precision", "recall", "F1", "counts", title=title)
     for name in ("events", "claims", "actors"):
         f = fig[name]
-        counts = (f"found {f['found']}/{f['gold']}, predictions right {f['tp_pred']}, wrong/extra {f['fp']}"
+        counts = (f"found {f['found']}/{f['gold']}  right {f['tp_pred']}  fp {f['fp']}"
                   if name == "actors" else f"tp {f['tp']}  fp {f['fp']}  fn {f['fn']}")
         table.add_row(name, _pct(f["precision"]), _pct(f["recall"]), _pct(f["f1"]), counts)
-    acc = [("factuality accuracy", fig["events"]["factuality"], "over matched events"),
-           ("date accuracy", fig["events"]["date"], "over matched events"),
-           ("speaker accuracy", fig["claims"]["speaker"], "over matched claims"),
-           ("sector accuracy", fig["actors"]["sector"], "over found actors"),
-           ("timex value accuracy", fig["timexes"], f"found {fig['timexes']['found']}/{fig['timexes']['gold']}"),
-           ("place country accuracy", fig["places"], f"found {fig['places']['found']}/{fig['places']['gold']}")]
+    acc = [("factuality accuracy", fig["events"]["factuality"], "of matched"),
+           ("date accuracy", fig["events"]["date"], "of matched"),
+           ("speaker accuracy", fig["claims"]["speaker"], "of matched"),
+           ("sector accuracy", fig["actors"]["sector"], "of found"),
+           ("timex value accuracy", fig["timexes"], f"(found {fig['timexes']['found']}/{fig['timexes']['gold']})"),
+           ("place country accuracy", fig["places"], f"(found {fig['places']['found']}/{fig['places']['gold']})")]
     for name, a, note in acc:
-        table.add_row(name, "", "", "", f"{_pct(a['accuracy'])}  ({a['correct']}/{a['total']}, {note})")
+        table.add_row(name, "", "", "", f"{_pct(a['accuracy'])} = {a['correct']}/{a['total']} {note}")
     return table
 
 

@@ -11,7 +11,9 @@ Choices the gold README leaves open, made here once:
   non-optional gold first, then optional gold (whose matches are set aside, neither
   true nor false positives). Events: an event matches in the written direction or
   swapped; ties prefer the written direction, then equal factuality, equal date,
-  higher confidence. Claims: the higher share of gold content tokens covered wins.
+  higher confidence. Claims: the higher share of gold content tokens covered wins,
+  then the shorter predicted content. A predicted claim that a matched claim names as
+  its ``via`` is set aside when the gold claim has a ``via`` (the relay, not an extra).
 - Date accuracy counts a matched pair right when the dates are equal (null = null).
 - Claim content overlap: the gold content is located in the text; the share of its
   tokens that the predicted content span touches must be >= 1/2. A gold content that
@@ -361,7 +363,10 @@ def _score_claims(gold: dict, record: Record, index: TextIndex, result: Score) -
                 continue
             share = _claim_overlap(content, occurrences, text, tuple(c.content))
             if share >= 0.5:
-                candidates.append(((share,), gi, pi))
+                # Ties (two predictions both cover the gold content) go to the tighter content:
+                # "Peskov stated that X" relayed by outlets vs "X" said by Peskov.
+                n_pred = len(tokens(text[c.content[0]:c.content[1]])) or 1
+                candidates.append(((share, -n_pred), gi, pi))
     matched, ignored = _match_two_tiers(gold_claims, candidates)
     for gi, g in enumerate(gold_claims):
         if g.get("optional"):
@@ -376,7 +381,12 @@ def _score_claims(gold: dict, record: Record, index: TextIndex, result: Score) -
         result.speakers.count(right)
         if not right:
             result.note("claims", "wrong", f"speaker: gold {g.get('speaker')!r} <> predicted {_claim_label(record, claim)}")
-    used = set(matched.values()) | ignored
+    # The gold writes a relay as `via` on the claim ("Peskov stated ..." via "Russian news
+    # outlets"); a record may write it as a claim of its own that the matched one points to.
+    by_id = {c.id: pi for pi, c in enumerate(record.claims)}
+    relays = {by_id[record.claims[pi].via] for gi, pi in matched.items()
+              if gold_claims[gi].get("via") and record.claims[pi].via in by_id}
+    used = set(matched.values()) | ignored | relays
     for pi, c in enumerate(record.claims):
         if pi not in used:
             result.claims.fp += 1
