@@ -199,11 +199,18 @@ def _modal_scope(chain) -> list:
     own clause's verb, and on through infinitives to the verb they complete ("is expected
     to attend"). "After meeting in 2019, this will be their second summit": the "will"
     of the main clause does not make the 2019 meeting planned."""
+    fc = factuality_cues()
     scope = []
     for tok in chain:
         scope.append(tok)
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "aux", "auxpass"):
-            break
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("xcomp", "aux", "auxpass"):
+            continue
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+        temporal = tok.head.lower_ in fc.temporal or any(
+            c.dep_ == "mark" and c.lower_ in fc.temporal for c in tok.children)
+        if finite or temporal or tok.dep_ in ("ROOT", "ccomp", "conj", "relcl"):
+            break  # "talk about giving weapons" goes on to "would ... talk"; "after meeting in 2019" stops
     return scope
 
 

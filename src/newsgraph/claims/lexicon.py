@@ -60,6 +60,7 @@ class FactualityCues:
     speech_act_types: frozenset[str]
     stance_types: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
+    temporal: frozenset[str]
 
 
 def _load(name: str) -> dict:
@@ -133,4 +134,5 @@ def factuality_cues() -> FactualityCues:
         speech_act_types=frozenset(t.upper() for t in s["types"]),
         stance_types={k: frozenset(t.upper() for t in v) for k, v in s["stance_types"].items()},
         light_verbs=_words(d["nominal"], "light_verbs", "factuality.toml [nominal]"),
+        temporal=_words(d["nominal"], "temporal", "factuality.toml [nominal]"),
     )
