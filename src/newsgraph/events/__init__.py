@@ -150,7 +150,7 @@ def _event(lex: Lexicon, trig: Trigger, tok, sent: tuple[int, int], actor, recip
     if tok.pos_ in ("NOUN", "PROPN"):
         conf -= 0.1
     if parts.embedded:
-        conf -= 0.2
+        conf -= 0.3
     conf -= 0.03 * min(_depth(tok), 5)  # the main predication of a sentence is its most salient event
     return Event(
         id="",

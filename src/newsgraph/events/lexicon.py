@@ -63,6 +63,7 @@ class Lexicon:
     needs_recipient: frozenset[str] = frozenset()
     negations: dict[str, tuple[str, str]] = field(default_factory=dict)  # type -> (type, CAMEO) when negated
     lemmas: frozenset[str] = frozenset()  # every trigger lemma, for a quick first test
+    statements: frozenset[str] = frozenset()  # verbs that announce (said it would ...)
     containers: frozenset[str] = frozenset()
 
     def rows(self, lemma: str, pos: str) -> list[Trigger]:
@@ -174,6 +175,7 @@ def load_lexicon() -> Lexicon:
         if len(cols) != 3 or cols[0] not in PLOVER_TYPES or cols[1] not in PLOVER_TYPES or cols[2] not in lex.cameo:
             raise LexiconError(f"negations.tsv line {n}: expected type, type when negated and a known CAMEO code")
         lex.negations[cols[0]] = (cols[1], cols[2])
+    lex.statements = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("statements.tsv"))
     lex.containers = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("containers.tsv"))
     LOGGER.debug("event lexicon: %d trigger words, %d CAMEO codes", len(lex.triggers), len(lex.cameo))
     return lex

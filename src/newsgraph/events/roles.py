@@ -369,6 +369,27 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
             parts.embedded = True
 
 
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> None:
+    """ "Farmers said they would blockade Paris", "NATO confirmed it would tighten the blockade",
+    "will withdraw its force unless ...": an announced conflictual act is a threat (CAMEO 13)."""
+    if _pos(tok) != "v" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+        return
+    typ = parts.type or trig.type
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                      for c in tok.children)
+    announced = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.statements
+    if not (announced or conditional):
+        return
+    refined = lex.frames.get(("AGREE", typ))
+    if refined and refined[0] == "THREATEN":
+        parts.type, parts.cameo = refined
+    elif conditional:
+        parts.type, parts.cameo = "THREATEN", "130"
+
+
 def _negation(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> None:
     """ "will not accept more refugees", "would not meet demands": refusing to yield is REJECT."""
     if _pos(tok) != "v" or not any(c.dep_ == "neg" for c in tok.children):
@@ -398,6 +419,7 @@ def find_participants(tok, trig: Trigger, record: Record, lex: Lexicon) -> Parti
     _frame_info(tok, trig, lex, parts, record)
     if not parts.embedded:
         _negation(tok, trig, lex, parts)
+        _announced_intent(tok, trig, lex, parts)
     return parts
 
 
