@@ -123,6 +123,19 @@ def test_feed_with_pages(tmp_path, reader_only):
     assert (art["published"], art["outlet"]) == ("2024-03-04", "Example Wire")
 
 
+def test_seed_article_is_read_and_cleaned(shared, reader_only):
+    """The issue's acceptance command, stages after cleaning left out (the slow test below runs them)."""
+    result = run(str(shared / "corpus/seed/kim-jong-un-russia.txt"), "--published", "2023-09-12", "--format", "jsonl")
+    (rec,) = records(result)
+    art = rec["article"]
+    assert art["title"] == "North Korea’s Kim Jong Un in Russia amid U.S. warnings not to sell arms"
+    assert [(r["reason"], r["line"]) for r in art["removed"]] == [
+        ("repeated headline", 7), ("repeated headline", 8), ("repeated headline", 29), ("repeated headline", 49),
+        ("boilerplate", 59), ("boilerplate", 61)]
+    assert art["removed"][-1]["text"] == "Leave a Comment"
+    assert art["removed"][-2]["text"].startswith("Also Read | North Korean leader")
+
+
 @pytest.mark.slow
 def test_seed_article_end_to_end(shared, nlp):
     """The issue's acceptance command, run in-process (the session's model is reused)."""
