@@ -89,7 +89,7 @@ def resolve_pronouns(doc, mentions: list[tuple[int, int, object]], actors_kind: 
 def _clause_verb(tok):
     head = tok.head
     hops = 0
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and hops < 6:
+    while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 6:
         head = head.head
         hops += 1
     return head

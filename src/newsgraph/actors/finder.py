@@ -113,6 +113,10 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
                 if hit is not None:
                     hit.start, hit.end = i, end
                     break
+        # "Guinea-Lanta" is another name; "U.S.-backed" keeps its country.
+        if hit is not None and hit.end + 1 < n_tok and texts[hit.end] == "-" and not spaces[hit.end - 1] \
+                and texts[hit.end + 1][:1].isupper():
+            hit = None
         if hit is None:
             i += 1
             continue
@@ -549,8 +553,10 @@ class Finder:
                 left = lo
                 i = lo - 1
                 continue
-            if low in TITLE_GLUE or lex.role(low) is not None or (t.pos_ in ("PROPN", "NOUN", "ADJ") and t.is_title
-                                                                  and t.dep_ in ("compound", "amod")):
+            if low in TITLE_GLUE or lex.role(low) is not None or (
+                    t.pos_ in ("PROPN", "NOUN", "ADJ") and t.dep_ in ("compound", "amod")
+                    and (t.is_title or left - 1 <= t.head.i < c.end)):
+                # "foreign policy chief Kaja Kallas": lower-case words that modify the title go with it.
                 left = i
                 i -= 1
                 continue
