@@ -148,3 +148,22 @@ def test_clean_is_idempotent():
 ])
 def test_line_key_ignores_case_quotes_space_and_end_punctuation(a, b):
     assert line_key(a) == line_key(b)
+
+
+def test_html_page_read_then_cleaned():
+    from pathlib import Path
+
+    from newsgraph.read import read_inputs
+
+    (article,) = read_inputs([str(Path(__file__).parent / "fixtures/read/page.html")])
+    a = clean(article).article
+    assert a.text.startswith("The main border crossing between Kyrgyzstan and Tajikistan")
+    assert a.text.endswith("trucks had queued for several kilometres overnight.")
+    assert [(r.text, r.reason) for r in a.removed] == [
+        ("Border crossing reopens after talks", "repeated headline"), ("Share this article", "boilerplate")]
+
+
+def test_curly_quotes_are_kept_so_gold_fragments_match_the_cleaned_text():
+    a = cleaned("Minister ‘Ali’ said: “We will not back down.”\u00a0The talks ended.", "Talks end")
+    assert a.text == "Minister ‘Ali’ said: “We will not back down.” The talks ended."
+    assert "“We will not back down.”" in a.text

@@ -25,7 +25,7 @@ from newsgraph.record import Article
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["ReadOptions", "ReadProblem", "READERS", "reader", "article_id", "iso_date", "read_inputs",
-           "sample_paths", "reader_for"]
+           "sample_paths", "reader_for", "check_language"]
 
 _HIDDEN = (".", "_", "~")
 
@@ -141,7 +141,9 @@ def _read_one(path: Path, options: ReadOptions) -> Iterator[Article | ReadProble
         yield ReadProblem(source, f"not valid text ({exc.reason} at byte {exc.start})")
 
 
-def _check_language(article: Article) -> Article:
+def check_language(article: Article) -> Article:
+    """Set ``article.language``; mark confidently non-English text ``skipped`` (for articles built
+    outside :func:`read_inputs`, e.g. from an API request)."""
     if article.skipped:
         return article
     lang, reason = language_verdict(article.title + "\n" + article.text)
@@ -162,5 +164,5 @@ def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
                 continue
             for item in _read_one(path, options):
                 if isinstance(item, Article) and options.detect_language:
-                    item = _check_language(item)
+                    item = check_language(item)
                 yield item
