@@ -265,3 +265,25 @@ def test_ingest_extracts_a_posted_text(writer):
     assert body["title"] == "Leaders meet in Geneva"
     stored = writer.get(f"/api/articles/{body['id']}").json()
     assert stored["article"]["text"].strip().startswith("The president of France")
+
+
+# -- the command ---------------------------------------------------------------------------
+
+def test_serve_command_refuses_a_store_in_a_missing_folder(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "no" / "such" / "dir.db")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_serve_command_is_listed_with_its_options():
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "--port" in result.output and "--host" in result.output and "--db" in result.output

@@ -10,14 +10,17 @@ export async function eventsView(root, params) {
   const interval = params.interval || "month";
   const by = params.by || "type";
   const offset = Number(params.offset || 0);
-  const [timeline, page] = await Promise.all([
+  const [timeline, page, top] = await Promise.all([
     api("timeline", { ...filters, interval, by }),
     api("events", { ...filters, limit: PAGE, offset }),
+    api("aggregates/top-actors", { ...filters, limit: 12 }),
   ]);
   const controls = el("div.controls", {},
     segmented("per", "interval", [["day", "day"], ["week", "week"], ["month", "month"]], params, "events", "month"),
     segmented("by", "by", [["type", "event type"], ["quad_class", "quad class"]], params, "events", "type"));
-  root.appendChild(panel("Events over time", controls, timelineChart(timeline), legend(timeline)));
+  root.appendChild(el("div.twocol", {},
+    panel("Events over time", controls, timelineChart(timeline), legend(timeline)),
+    panel("Most active actors", topActors(top.items))));
   root.appendChild(panel(`Events (${page.total})`, eventTable(page.items), pager(page, params, "events")));
 }
 
@@ -98,4 +101,14 @@ export function eventTable(items) {
   return el("table.data", {},
     el("thead", {}, el("tr", {}, ["date", "event", "actor", "recipient", "factuality", "where", "evidence", "article"].map((h) => el("th", {}, h)))),
     el("tbody", {}, rows));
+}
+
+function topActors(items) {
+  if (!items.length) return empty("No actors in these events.");
+  const max = Math.max(...items.map((a) => a.events));
+  return el("ol.topactors", {}, items.map((a) => el("li", {},
+    el("div.topname", {}, actorLabel(a, "events"), el("span.muted", {}, ` ${a.events}`)),
+    el("span.coopbar.wide", { style: { width: `${Math.max(8, (100 * a.events) / max)}%` }, title: `${a.cooperation} cooperation, ${a.conflict} conflict, ${a.events - a.cooperation - a.conflict} other` },
+      el("i.coop", { style: { width: `${(100 * a.cooperation) / a.events}%` } }),
+      el("i.conflict", { style: { width: `${(100 * a.conflict) / a.events}%` } })))));
 }
