@@ -93,7 +93,12 @@ def eval_cli(
                       f"({report['type_accuracy']['correct']}/{report['type_accuracy']['total']}) | "
                       f"actor country accuracy {_pct(report['actor_country']['accuracy'])} "
                       f"({report['actor_country']['correct']}/{report['actor_country']['total']}) | "
+                      f"recipient country accuracy {_pct(report['recipient_country']['accuracy'])} "
+                      f"({report['recipient_country']['correct']}/{report['recipient_country']['total']}) | "
                       f"no event found {report['no_event']}/{report['examples']}", highlight=False, soft_wrap=True)
+            if details and report["confusions"]:
+                OUT.print("most frequent confusions (gold -> predicted): " + ", ".join(
+                    f"{c['gold']}->{c['predicted']} {c['count']}" for c in report["confusions"]), highlight=False, soft_wrap=True)
             return
         run = evaluate_gold(gold, cfg, predictions=predictions)
     except (GoldError, FileNotFoundError) as exc:
