@@ -105,7 +105,7 @@ def test_missing_path_and_directory_without_readable_files(tmp_path):
     lines = [str(p) for p in read_inputs([str(tmp_path / "missing.txt"), str(tmp_path / "empty-dir"),
                                           str(tmp_path / "other-dir")])]
     assert lines == [f"{tmp_path / 'missing.txt'}: no such file",
-                     f"{tmp_path / 'empty-dir'}: directory holds no readable files (0 of unknown type)",
+                     f"{tmp_path / 'empty-dir'}: empty directory",
                      f"{tmp_path / 'other-dir'}: directory holds no readable files (1 of unknown type)"]
 
 

@@ -92,7 +92,9 @@ def _expand(p: str) -> Iterator[Path | ReadProblem]:
         known = [f for f in files if _by_suffix(f) is not None or f.name.lower().endswith(".xml")]
         if len(known) < len(files):
             LOGGER.info("%s: left out %d file(s) of unknown type", p, len(files) - len(known))
-        if not known:
+        if not files:
+            yield ReadProblem(p, "empty directory")
+        elif not known:
             yield ReadProblem(p, f"directory holds no readable files ({len(files)} of unknown type)")
         yield from known
     else:
