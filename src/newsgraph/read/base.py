@@ -154,5 +154,5 @@ def gzip_magic(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
 
 
-__all__ = ["ReadOptions", "ReadProblem", "BadInput", "READERS", "reader", "article_id", "iso_date",
+__all__ = ["Article", "ReadOptions", "ReadProblem", "BadInput", "READERS", "reader", "article_id", "iso_date",
            "load_bytes", "load_text", "check_size", "gunzip", "gzip_magic", "STDIN"]
