@@ -87,7 +87,8 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
     i = 0
     while i < n_tok:
         first = texts[i]
-        if not first[:1].isupper() or first[:2].lower() not in prefixes or stops[i]:
+        if (not first[:1].isupper() and first[:2] not in lex.lower_initials) or first[:2].lower() not in prefixes \
+                or stops[i]:
             i += 1
             continue
         # "inter-Korean": a demonym glued to a prefix is not a nationality.
@@ -537,6 +538,11 @@ class Finder:
     def _person(self, c: Cand) -> None:
         doc, lex = self.doc, self.lex
         root = doc[c.head]
+        # "in Beledweyne", "near Diego Garcia": a PERSON label on a place name.
+        if root.dep_ == "pobj" and root.head.lower_ in self.preps and root.head.lower_ != "of" \
+                and c.start > 0 and not lex.role(doc[c.start - 1].lower_):
+            c.kind = "place"
+            return
         evidence: list[tuple[str, str | None, str | None]] = []  # (where, country, sector-of-body)
         # 1. title before the name: walk left over role words, nationality words and glue.
         i = c.start - 1

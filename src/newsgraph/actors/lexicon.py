@@ -58,6 +58,7 @@ class Lexicon:
     gaz_exact: dict[str, tuple[str, object]] = field(default_factory=dict)
     gaz_prefixes: frozenset[str] = frozenset()  # first two characters (lower case) of every key
     us_states: dict[str, str] = field(default_factory=dict)  # lower-case state name -> "USA"
+    lower_initials: frozenset[str] = frozenset()  # first two letters of names written lower case ("al-Shabab")
 
     def body(self, text: str) -> Body | None:
         """The named body written ``text`` (acronyms must match case), or None."""
@@ -176,6 +177,7 @@ def load_lexicon() -> Lexicon:
         if capital in lex.capitals:
             lex.capitals.setdefault(alt, lex.capitals[capital])
 
+    initials: set[str] = set()
     for lineno, cols in _rows("organizations.tsv"):
         if len(cols) < 6:
             raise ValueError(f"organizations.tsv:{lineno}: expected 6 columns, got {len(cols)}")
@@ -183,6 +185,8 @@ def load_lexicon() -> Lexicon:
         body = Body(name=name, country=None if country == "-" else country, sector=sector, code=code, kind=kind)
         for alias in [name, *[a for a in aliases.split("|") if a]]:
             key = strip_the(norm(alias))
+            if key[:1].islower():
+                initials.add(key[:2])
             if _is_acronym(key):
                 lex.bodies_exact[key] = body
             else:
@@ -203,6 +207,7 @@ def load_lexicon() -> Lexicon:
             raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")
         lex.org_words[cols[0].strip().lower()] = cols[1].strip()
 
+    lex.lower_initials = frozenset(initials)
     for info in gc.get_us_states().values():
         lex.us_states[info["name"].lower()] = "USA"
 
