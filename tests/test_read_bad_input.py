@@ -133,3 +133,12 @@ def test_one_bad_file_never_stops_the_batch(tmp_path):
     assert [i.title for i in items if isinstance(i, Article)] == ["Aid convoy reaches town"]
     problems = [i for i in items if isinstance(i, ReadProblem)]
     assert [p.source.split(":")[0] for p in problems] == [str(p) for p in bad]
+
+
+def test_one_jsonl_line_in_a_legacy_encoding_does_not_garble_the_others(tmp_path):
+    f = write(tmp_path, "mixed-encodings.jsonl",
+              '{"title": "Café talks", "text": "Ministers met in a café in Algiers on Monday, officials said."}\n'.encode()
+              + '{"title": "Grève", "text": "Les dockers du Havre sont en grève depuis lundi, selon la CGT."}\n'.encode("cp1252"))
+    first, second = read_inputs([str(f)])
+    assert first.title == "Café talks" and "café in Algiers" in first.text
+    assert second.title == "Grève"

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgraph.read.base import Article, BadInput, ReadOptions, ReadProblem, article_id, iso_date, load_text, reader
+from newsgraph.read.base import (Article, BadInput, ReadOptions, ReadProblem, article_id, iso_date, load_bytes,
+                                 load_text, reader)
+from newsgraph.read.detect import binary_kind, decode
 
 # Keys read into Article fields, in order of preference; the rest is metadata.
 TEXT_KEYS = ("text", "body", "content", "maintext")
@@ -52,13 +54,32 @@ def article_from_object(obj: Any, source: str, options: ReadOptions) -> Article 
                    published=published, source=source, metadata=obj)
 
 
+def _lines(data: bytes) -> Iterator[tuple[int, str | None]]:
+    """``(line number, text)``; each line is decoded on its own, so one line in a legacy encoding
+    does not garble the UTF-8 lines around it. Text is None for a line that cannot be decoded."""
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError:
+            try:
+                yield n, decode(raw)[0]
+            except BadInput:
+                yield n, None
+
+
 @reader(".jsonl", ".ndjson", ".jsonl.gz")
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article | ReadProblem]:
-    text, _encoding = load_text(path, options)
-    for n, line in enumerate(text.splitlines(), 1):
+    data = load_bytes(path, options)
+    kind = binary_kind(data)
+    if kind:
+        raise BadInput(f"binary file ({kind}), not text")
+    for n, line in _lines(data):
+        source = f"{path}:{n}"
+        if line is None:
+            yield ReadProblem(source, "line is neither UTF-8 nor any other text encoding")
+            continue
         if not line.strip():
             continue
-        source = f"{path}:{n}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
