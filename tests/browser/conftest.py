@@ -2,7 +2,8 @@
 
 The server is ``newsgraph serve``'s app in a uvicorn thread on 127.0.0.1 and a free port,
 over a temporary SQLite store filled from the bundled sample corpus through the pipeline
-(or, while the sample corpus is absent, from the hand-built example records). Screenshots
+(or, when the sample corpus is absent or NEWSGRAPH_BROWSER_CORPUS=examples, from the
+hand-built example records in serve/examples.py). Screenshots
 go to ``artifacts/screenshots/``. Nothing is downloaded: Chromium is the system's
 (``NEWSGRAPH_CHROMIUM``, else ``/usr/bin/chromium``); never ``playwright install``.
 """
@@ -40,7 +41,8 @@ def _fill(store) -> str:
     """Fill the store from the sample corpus; returns where the articles came from."""
     from newsgraph.read import ReadOptions, read_inputs, sample_paths
 
-    paths = [str(p) for p in sample_paths()] if _has_sample() else []
+    use_sample = os.environ.get("NEWSGRAPH_BROWSER_CORPUS", "sample") != "examples"
+    paths = [str(p) for p in sample_paths()] if use_sample and _has_sample() else []
     if paths:
         from newsgraph.config import load_config
         from newsgraph.pipeline import extract_many
