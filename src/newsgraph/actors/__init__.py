@@ -188,7 +188,8 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
     """A person whose text gives no country takes the nearest country named in the same sentence.
 
     "a thorough talk with President Vladimir Putin" after "what the Kremlin said" -> RUS. The
-    nearest country before the name is preferred, then the nearest after it.
+    nearest country before the name is preferred, then the nearest after it, then the sentence
+    before; each mention of the person votes. Last resort: the country the article names most.
     """
     # News outlets ("told VOA") and international bodies say nothing of a person's country.
     with_country = [(c.start, c.country) for c in cands if c.country and c.country != "IGO"
@@ -199,6 +200,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
             continue
         if any(c.regional for c in acc.cands):
             continue
+        votes: dict[str, int] = {}
         for c in acc.cands:
             sent = doc[c.start].sent
             before = [(c.start - s, code) for s, code in with_country if sent.start <= s < c.start]
@@ -210,8 +212,11 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
                 earlier = [(c.start - s, code) for s, code in with_country if prev.start <= s < prev.end]
                 pick = min(earlier)[1] if earlier else None
             if pick:
-                acc.country = pick
-                break
+                votes[pick] = votes.get(pick, 0) + 1
+        if votes:
+            # Every mention votes ("Trump ... the U.S." three times, "Russia" once): most votes, first on a tie.
+            best = max(votes.values())
+            acc.country = next(code for code, n in votes.items() if n == best)
         if acc.country is None and acc.type == "person" and focus:
             acc.country = focus
     # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
