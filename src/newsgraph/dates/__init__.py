@@ -87,14 +87,14 @@ def resolve_found(f: Found, text: str, pub: date | None, verb_direction: int = 0
         elif kind == "decade":
             value = p["dec"][:3]
         elif kind == "monthday":
-            m, d = lx.months[p["mon"].lower()], int(p["day"])
+            m, d = lx.months[p["mon"].lower().rstrip(".")], int(p["day"])
             if p.get("year"):
                 value = date(int(p["year"]), m, d).isoformat()
             elif pub:
                 y = R.month_year(pub, m, d, dirn) if dirn else _nearest_year(pub, m, d)
                 value = date(y, m, d).isoformat()
         elif kind == "month":
-            m = lx.months[p["mon"].lower()]
+            m = lx.months[p["mon"].lower().rstrip(".")]
             if p.get("year"):
                 value = f"{p['year']}-{m:02d}"
             elif pub:

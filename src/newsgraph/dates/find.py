@@ -29,7 +29,9 @@ def _alt(words) -> str:
 def _patterns() -> list[tuple[str, re.Pattern]]:
     lx = lexicon()
     wd = _alt(lx.weekdays)
-    mon = rf"(?P<mon>{_alt(lx.months)})\.?"
+    full = [m for m in lx.months if len(m) > 4 or m in ("may", "june", "july")]
+    abbrev = [m for m in lx.months if m not in full]
+    mon = rf"(?P<mon>{_alt(full)}|(?:{_alt(abbrev)})\.?)"  # the period only after an abbreviation
     day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?P<year>1[89]\d\d|20\d\d)"
     num_words = _alt([w for w in lx.numbers if not w.startswith("a ")])
@@ -88,7 +90,7 @@ def _acceptable(kind: str, m: re.Match, text: str) -> bool:
         context = g.get("pre") or g.get("mod") or g.get("mod2") or g.get("shift") or g.get("year")
         if not context:
             return False
-        if g["mon"].lower() in _AMBIGUOUS_MONTHS and not (g.get("pre") or g.get("year") or g.get("shift")):
+        if g["mon"].lower().rstrip(".") in _AMBIGUOUS_MONTHS and not (g.get("pre") or g.get("year") or g.get("shift")):
             return False
     if kind == "year":
         after = text[m.end():m.end() + 12]
