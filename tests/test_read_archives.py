@@ -77,6 +77,20 @@ def test_truncated_warc_yields_what_was_readable_then_one_problem(tmp_path, name
     assert [a.title for a in arts] == [title for _url, title, _s in STORIES[:readable]]
 
 
+def test_warc_resource_records_and_non_html_are_handled(tmp_path):
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "saved.warc").open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        html = page(*STORIES[2][1:]).encode()
+        writer.write_record(writer.create_warc_record(STORIES[2][0], "resource", payload=io.BytesIO(html),
+                                                      warc_content_type="text/html"))
+        writer.write_record(writer.create_warc_record("https://example.org/logo.png", "resource",
+                                                      payload=io.BytesIO(b"\x89PNG"), warc_content_type="image/png"))
+    (a,) = read_inputs([str(tmp_path / "saved.warc")])
+    assert (a.title, a.url) == ("Navies hold drill", STORIES[2][0])
+
+
 def test_a_file_named_warc_that_is_not_one(tmp_path):
     f = tmp_path / "fake.warc"
     f.write_text("hello, this is not an archive\n" * 5)

@@ -1,8 +1,8 @@
 """WARC files (``.warc``, ``.warc.gz``): HTML response records become articles (warcio).
 
-Only ``response`` records with an HTML content type and a 2xx status are read; the page's
-URL is the record's ``WARC-Target-URI`` and its crawl date is the fallback publication
-date. A truncated or corrupt archive yields every article read before the damage and
+Only ``response`` records with an HTML content type and a 2xx status (and HTML ``resource``
+records) are read; the page's URL is the record's ``WARC-Target-URI`` and its crawl date is
+the fallback publication date. A truncated or corrupt archive yields every article read before the damage and
 then one ReadProblem saying where reading stopped.
 """
 from __future__ import annotations
@@ -56,6 +56,16 @@ def gzip_cut_off(path: Path) -> bool:
     return fed and not d.eof
 
 
+def _type_and_status(record) -> tuple[str, str]:
+    """Content type and HTTP status of a ``response`` record, or of a ``resource`` record (a page
+    saved without its HTTP exchange, as ``wget --warc-file`` writes some); ``("", "")`` otherwise."""
+    if record.rec_type == "response" and record.http_headers is not None:
+        return (record.http_headers.get_header("Content-Type") or "").lower(), record.http_headers.get_statuscode() or ""
+    if record.rec_type == "resource":
+        return (record.rec_headers.get_header("Content-Type") or "").lower(), "200"
+    return "", ""
+
+
 def html_responses(path: Path) -> Iterator[tuple[str, str | None, bytes, str | None, int] | ReadProblem]:
     """``(url, warc_date, body, charset, record_number)`` for each HTML response record;
     a ReadProblem (and the end) when the archive turns out truncated or corrupt."""
@@ -73,10 +83,8 @@ def html_responses(path: Path) -> Iterator[tuple[str, str | None, bytes, str | N
                         tail = path.stat().st_size - records.offset
                         break
                     n += 1
-                    wanted = record.rec_type == "response" and record.http_headers is not None
-                    ctype = (record.http_headers.get_header("Content-Type") or "").lower() if wanted else ""
-                    status = (record.http_headers.get_statuscode() or "") if wanted else ""
-                    wanted = wanted and any(t in ctype for t in _HTML_TYPES) and status.startswith("2")
+                    ctype, status = _type_and_status(record)
+                    wanted = any(t in ctype for t in _HTML_TYPES) and status.startswith("2")
                     body = record.content_stream().read() if wanted else b""
                     while record.raw_stream.read(65536):
                         pass
