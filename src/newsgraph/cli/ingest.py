@@ -179,7 +179,7 @@ def _store_one(store: Store, o: Outcome, report: IngestReport, keep_rows: bool, 
 
 def _events_by_type(record: Record) -> str:
     counts = Counter(e.type for e in record.events)
-    return ", ".join(f"{t} ×{n}" if n > 1 else t for t, n in counts.most_common()) or "-"
+    return " ".join(f"{t}×{n}" if n > 1 else t for t, n in counts.most_common()) or "-"
 
 
 def _actor_names(record: Record, limit: int = 4) -> str:
@@ -201,24 +201,29 @@ def _claims_cell(record: Record) -> str:
     return f"{len(record.claims)}" + (f" ({', '.join(extra)})" if extra else "")
 
 
-def article_table(rows: list[tuple[str, Record | None, str]], title: str = "Articles") -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-    table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("title", max_width=44)
-    table.add_column("events by type", max_width=34)
-    table.add_column("actors", max_width=36)
+def article_table(rows: list[tuple[str, Record | None, str]], title: str = "Articles", width: int = 120) -> Table:
+    """Per-article summary; on a narrow terminal the id and date columns are left out."""
+    wide = width >= 120
+    table = Table(title=title, title_justify="left", expand=False, pad_edge=False)
+    if wide:
+        table.add_column("id", style="dim", no_wrap=True, max_width=10, overflow="ellipsis")
+        table.add_column("date", no_wrap=True)
+    table.add_column("title", ratio=3, min_width=14)
+    table.add_column("events by type", ratio=2, min_width=9)
+    table.add_column("actors", ratio=2, min_width=9)
     table.add_column("claims", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     style = {"new": "green", DUPLICATE: "cyan", "skipped": "yellow", "failed": "red"}
     for status, rec, detail in rows:
         status_cell = f"[{style.get(status, 'white')}]{status}[/]"
+        lead = ["", ""] if wide else []
         if rec is None:
-            table.add_row("", "", detail[:44], "", "", "", status_cell)
+            table.add_row(*lead, detail, "", "", "", status_cell)
             continue
         art = rec.article
-        table.add_row(art.id[:10], art.published or "", art.title or art.id[:12], _events_by_type(rec), _actor_names(rec),
-                      _claims_cell(rec), status_cell + (f" [dim]{detail}[/]" if detail else ""))
+        lead = [art.id, art.published or ""] if wide else []
+        table.add_row(*lead, art.title or art.id, _events_by_type(rec), _actor_names(rec, 3 if wide else 2),
+                      _claims_cell(rec) if wide else str(len(rec.claims)), status_cell + (f" [dim]{detail}[/]" if detail else ""))
     return table
 
 
@@ -287,12 +292,13 @@ def ingest_cli(
         typer.echo(json.dumps({**report.as_dict(), "store": {k: stats[k] for k in ("articles", "events", "actors", "claims", "failures")}}))
     else:
         if show_table and report.rows:
-            out.print(article_table(report.rows, title=f"newsgraph ingest: {len(report.rows)} articles"))
+            out.print(article_table(report.rows, title=f"newsgraph ingest: {len(report.rows)} articles",
+                                    width=out.width))
         out.print(_summary_line(report), highlight=False)
         out.print(f"store [bold]{cfg.db}[/]: {_totals_line(stats)}", highlight=False)
         if report.processed and show_table:
-            out.print("next: [bold]newsgraph stats[/] · [bold]newsgraph serve[/] (dashboard) · "
-                      "[bold]newsgraph export --format gdelt[/]", highlight=False)
+            out.print("next: [bold]newsgraph serve[/] (dashboard) · [bold]newsgraph events[/] · "
+                      "[bold]newsgraph export -f gdelt[/]", highlight=False)
     if report.processed == 0:
         ERR.print("[red]error:[/red] nothing could be processed")
         raise typer.Exit(1)
