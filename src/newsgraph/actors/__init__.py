@@ -20,6 +20,9 @@ LOGGER = logging.getLogger(__name__)
 # Candidate kinds that become actors; "place" and consumed modifiers do not.
 # Sectors of the state: a group of them ("officials", "troops") belongs to the country around it.
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+# Organisations of these sectors usually belong to the country their sentence is about
+# ("Koya University in Iraqi Kurdistan"); news media and international bodies do not.
+LOCAL_ORG_SECTORS = STATE_SECTORS | {"EDU", "NGO", "BUS", "OPP", "REB"}
 # Candidates whose country may be lent to a person named near them.
 CONTEXT_KINDS = {"country", "demonym", "capital", "place", "body", "org", "group", "role"}
 ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
@@ -196,7 +199,9 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
                     and c.sector != "MED" and c.kind in CONTEXT_KINDS]
     focus = _focus_country(cands)
     for acc in accs:
-        if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS):
+        if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS
+                               or acc.type == "organization" and acc.sector in LOCAL_ORG_SECTORS
+                               and not any(c.kind == "body" for c in acc.cands)):
             continue
         if any(c.regional for c in acc.cands):
             continue

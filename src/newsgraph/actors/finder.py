@@ -533,6 +533,11 @@ class Finder:
                         code = self.lex.us_states.get(obj.text.lower())
                         if code:
                             return code
+                        # "in Iraqi Kurdistan", "in northern Syria"
+                        for t in obj.subtree:
+                            other = self.by_token.get(t.i)
+                            if other is not None and other.country and other.kind in ("country", "capital", "demonym", "place"):
+                                return other.country
         return None
 
     def _person(self, c: Cand) -> None:
