@@ -42,6 +42,7 @@ class Cues:
     motion: frozenset[str]
     of_heads: frozenset[str]
     not_names: frozenset[str]
+    recipient_verbs: frozenset[str]
     state_cues: tuple[str, ...]
     country_cues: tuple[str, ...]
 
@@ -52,7 +53,7 @@ def cues() -> Cues:
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731 - longest first
     return Cues(by_len(d["suffixes"]), by_len(d["prefixes"]), by_len(d["possessive_regions"]),
                 frozenset(d["locative_prepositions"]), frozenset(d["motion"]), frozenset(d["of_heads"]),
-                frozenset(d["not_names"]),
+                frozenset(d["not_names"]), frozenset(d["recipient_verbs"]),
                 tuple(d["state_cues"]["words"]), tuple(d["country_cues"]["words"]))
 
 
@@ -163,7 +164,10 @@ def _is_locative(tok, cs: Cues) -> bool:
         if prep in cs.locative_prepositions:
             return True
         if prep in ("to", "for"):
-            return gov.lemma_.lower() in cs.motion
+            lemma = gov.lemma_.lower()
+            if lemma in cs.motion:
+                return True
+            return gov.pos_ == "VERB" and lemma not in cs.recipient_verbs
         if prep == "of":
             return gov.lemma_.lower() in cs.of_heads or gov.lower_ in cs.of_heads
         return False
