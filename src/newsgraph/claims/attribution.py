@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.claims.lexicon import Cues, Sources, cues, sources
 from newsgraph.claims.quotes import find_quotes
+from newsgraph.claims.tokens import tokens_in
 from newsgraph.record import Span
 
 LOGGER = logging.getLogger(__name__)
@@ -94,11 +95,12 @@ class _Finder:
 
     # ------------------------------------------------------------------ orchestration
     def run(self) -> list[Found]:
-        self._mark_silenced()
-        verbs = [t for t in self.doc if self._is_cue_verb(t)]
-        according = [t for t in self.doc if t.lemma_.lower() in self.cues.according_heads]
-        self.cue_tokens = {t.i for t in verbs} | {t.i for t in according} | {
-            t.i for t in self.doc if t.lemma_.lower() in self.cues.citing}
+        lemmas = [t.lemma_.lower() for t in self.doc]
+        self._mark_silenced(lemmas)
+        verbs = [t for t in self.doc if lemmas[t.i] in self.cues.stance and self._is_cue_verb(t)]
+        according = [t for t in self.doc if lemmas[t.i] in self.cues.according_heads]
+        self.citing_tokens = [t for t in self.doc if lemmas[t.i] in self.cues.citing]
+        self.cue_tokens = {t.i for t in verbs} | {t.i for t in according} | {t.i for t in self.citing_tokens}
         for tok in verbs:
             self._verb_claim(tok)
         for tok in according:
@@ -111,10 +113,10 @@ class _Finder:
             f.anonymous = self._anonymous(f)
         return self.found
 
-    def _mark_silenced(self) -> None:
+    def _mark_silenced(self, lemmas: list[str]) -> None:
         """"declined to comment": the emptied cue makes no claim (it attributes nothing)."""
         for tok in self.doc:
-            emptied = self.cues.no_content.get(tok.lemma_.lower())
+            emptied = self.cues.no_content.get(lemmas[tok.i])
             if not emptied:
                 continue
             for child in tok.children:
@@ -255,7 +257,7 @@ class _Finder:
         return (start, end)
 
     def _head_inside(self, span: Span) -> int:
-        toks = [t for t in self.doc if span[0] <= t.idx < span[1]]
+        toks = tokens_in(self.doc, span)
         for t in toks:
             if t.head.idx < span[0] or t.head.idx >= span[1] or t.head.i == t.i:
                 return t.i
@@ -289,7 +291,7 @@ class _Finder:
             return True
         if lead and len(between) < 60 and between.rstrip().endswith((":", ",")) and "\n" not in between:
             # "said on Monday: “...”" — a short adverbial between cue and quotation
-            toks = [t for t in self.doc if a <= t.idx < b]
+            toks = tokens_in(self.doc, (a, b))
             return not any(t.pos_ in ("VERB", "AUX") for t in toks)
         return False
 
@@ -329,7 +331,7 @@ class _Finder:
         m = re.match(r"^[\s,.\u201d\"]*([^.\u201c\"]*)", after)
         if not m:
             return False
-        toks = [t for t in self.doc if q[1] <= t.idx < q[1] + len(m.group(0))]
+        toks = tokens_in(self.doc, (q[1], q[1] + len(m.group(0))))
         return any(t.i in self.cue_tokens for t in toks)
 
     def _inside_quotes(self, span: Span) -> bool:
@@ -353,10 +355,8 @@ class _Finder:
                 break
 
     def _sentence_end(self, pos: int) -> int:
-        for sent in self.doc.sents:
-            if sent.start_char <= pos < sent.end_char or pos == sent.end_char:
-                return sent.end_char
-        return pos
+        toks = tokens_in(self.doc, (max(0, pos - 1), pos))
+        return toks[-1].sent.end_char if toks else pos
 
     # ------------------------------------------------------------------ according to
     def _according_claim(self, tok) -> None:
@@ -411,8 +411,8 @@ class _Finder:
         """"a report from X, which cited Y", "X, citing Y, reported": Y's claim via X's."""
         by_cue = {f.cue_i: k for k, f in enumerate(self.found)}
         speakers = [(f.speaker, k) for k, f in enumerate(self.found) if f.speaker]
-        for tok in self.doc:
-            if tok.lemma_.lower() not in self.cues.citing or tok.i in by_cue:
+        for tok in self.citing_tokens:
+            if tok.i in by_cue:
                 continue
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is None:
@@ -490,7 +490,7 @@ class _Finder:
         words = self.text[f.speaker[0]:f.speaker[1]]
         low = words.lower()
         src = self.sources
-        toks = [t for t in self.doc if f.speaker[0] <= t.idx < f.speaker[1]]
+        toks = tokens_in(self.doc, f.speaker)
         if any(t.lower_ in src.marker_words for t in toks) or any(p in low for p in src.marker_phrases):
             return True
         head = next((t for t in toks if t.head.idx < f.speaker[0] or t.head.idx >= f.speaker[1] or t.head.i == t.i), None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from newsgraph.claims.lexicon import FactualityCues, factuality_cues
+from newsgraph.claims.tokens import tokens_in, tokens_overlapping
 from newsgraph.record import FACTUALITY_PRECEDENCE, Claim, Event, Record, Span
 
 LOGGER = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def _inside(inner: Span, outer: Span) -> bool:
 
 
 def _trigger_token(doc, trigger: Span):
-    toks = [t for t in doc if t.idx < trigger[1] and t.idx + len(t.text) > trigger[0]]
+    toks = tokens_overlapping(doc, trigger)
     if not toks:
         return None
     for t in toks:  # the syntactic head of a multiword trigger ("take place", "paid a visit")
@@ -94,8 +95,7 @@ def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None
     main = _trigger_token(doc, trig)
     if main is None:
         return ({"reported"} if held else {"asserted"}), held
-    cue_starts = {c.cue[0] for c in record.claims}
-    stop = {t.i for t in doc if t.idx in cue_starts}
+    stop = {toks[0].i for c in record.claims if (toks := tokens_in(doc, c.cue))}
     chain = _chain(main, stop - {main.i})
 
     if own:  # the event is the speech act itself ("Washington warned ...")
@@ -215,11 +215,11 @@ def _modal_scope(chain) -> list:
 
 
 def _cue_lemmas(doc, claim: Claim) -> set[str]:
-    return {t.lemma_.lower() for t in doc if claim.cue[0] <= t.idx < claim.cue[1]}
+    return {t.lemma_.lower() for t in tokens_in(doc, claim.cue)}
 
 
 def _reporting_past(doc, claim: Claim) -> bool:
-    toks = [t for t in doc if claim.cue[0] <= t.idx < claim.cue[1]]
+    toks = tokens_in(doc, claim.cue)
     return any(t.tag_ in ("VBD", "VBN") for t in toks)
 
 
@@ -259,5 +259,4 @@ def link_contradictions(record: Record, doc) -> None:
 
 
 def _content_words(doc, span: Span) -> set[str]:
-    return {t.lemma_.lower() for t in doc if span[0] <= t.idx < span[1]
-            and t.pos_ in _CONTENT_POS and not t.is_stop}
+    return {t.lemma_.lower() for t in tokens_in(doc, span) if t.pos_ in _CONTENT_POS and not t.is_stop}
