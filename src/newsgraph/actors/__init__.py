@@ -110,8 +110,12 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             if target is not None:
                 target.absorb(c)
                 continue
-            if c.country is None and c.sector is None and not _acts(doc, c):
-                continue  # "Islam", "MarineTraffic": nothing known and not acting
+            # "NISA" after "National Intelligence and Security Agency": an acronym of an organisation.
+            if c.country is None and c.sector is None and c.name.isupper() and 2 <= len(c.name) <= 6:
+                full = next((a for a in accs if a.type == "organization" and _initials(a.name) == c.name), None)
+                if full is not None:
+                    full.absorb(c)
+                    continue
             # "Central Command" after "U.S. Central Command": the short form of a body named before.
             short = c.name.lower().removeprefix("the ")
             longer = next((a for a in accs if a.type == "organization" and a.name.lower() != short
@@ -119,6 +123,8 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             if longer is not None:
                 longer.absorb(c)
                 continue
+            if c.country is None and c.sector is None and not _acts(doc, c):
+                continue  # "Islam", "MarineTraffic": nothing known and not acting
             add(("org", c.country, c.name.lower().removeprefix("the ")), c, c.name, "organization")
         elif c.kind == "capital":
             add(("metonym", c.name.lower()), c, c.name, "metonym")
@@ -157,6 +163,11 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
         add(("role", c.country, c.sector, c.name.lower()), c, c.name, "person")
     accs.sort(key=lambda a: min(s for s, _ in a.spans))
     return accs
+
+
+def _initials(name: str) -> str:
+    """"National Intelligence and Security Agency" -> "NISA" (small words skipped)."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
 def _acts(doc, c: Cand) -> bool:
