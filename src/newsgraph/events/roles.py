@@ -258,8 +258,8 @@ def _actors(toks, record: Record, deep: bool = False, deep_nouns: bool = False) 
             a = _resolve_deep(t, record)
         if a is None and deep:
             a = _place_actor(t, record)
-        if a is not None and a.sector in NON_PARTICIPANT_SECTORS:
-            continue  # "VOA asked", "when it arrived": news media report events, they are not parties
+        if a is not None and a.sector in NON_PARTICIPANT_SECTORS and t.pos_ == "PRON":
+            continue  # "when it arrived" resolved to the outlet: news media report events, they are not parties
         if a is not None and all(a.id != f.id for f in found):
             found.append(a)
     return found
@@ -306,8 +306,9 @@ def climb_subject(tok, lex: Lexicon, accept=None) -> list:
             ctl = _controller(head, lex)
             if ctl:
                 return ctl
-        elif cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX"):
-            return [head]  # "troops that attacked": the troops
+        elif cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return [head]  # "troops that attacked": the troops (not "a rally to protest")
         elif cur.dep_ not in GENERIC_HOP:
             return []
         cur = head
@@ -433,6 +434,8 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         subj = _subjects(clause) or climb_subject(clause, lex, lambda t: record.actor_at(t.idx, t.idx + len(t.text)) is not None)
         # "thousands of students throughout Indonesia": the actor named inside a common-noun subject
         parts.actors = _actors(subj, record, deep_nouns=True)
+        if not parts.actors and subj and all(t.pos_ == "PRON" and t.lower_ in ("it", "they") for t in subj):
+            parts.actors = _reporter(clause, record)
         if not trig.no_recipient_object:
             parts.recipients = _actors([c for c in tok.children if c.dep_ == "dobj"], record, deep=True)
     if trig.frame and not parts.recipients:  # "demanded that the US cancel ...": a demand on the US
@@ -487,6 +490,17 @@ def first_person_subject(tok, lex: Lexicon) -> bool:
     return any(t.lower_ in FIRST_PERSON for t in subj)
 
 
+def _reporter(clause, record: Record) -> list[Actor]:
+    """ "Syria says it is willing to withdraw": an unresolved "it" is the subject of the verb
+    that reports the clause (when the actors stage left the pronoun unresolved)."""
+    cur = clause
+    while cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "ccomp" or cur.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return _actors(_subjects(cur.head), record)
+
+
 def _between(tok, record: Record, parts: Participants) -> None:
     pairs = _actors(_pobjs(tok, ("between", "among", "amongst")), record)
     if len(pairs) >= 2 and not parts.actors:
@@ -513,7 +527,10 @@ def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
     verb = governing_verb(tok)
     if verb is not None:
         # light verb: "paid a visit to Pyongyang", "imposed sanctions on X", "came to an agreement"
-        if not parts.actors:
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive and not parts.recipients:  # "a US national was put under investigation"
+            parts.recipients = _actors(passive, record, deep_nouns=True)
+        if not parts.actors and not passive:
             subj = _subjects(verb) or climb_subject(verb, lex)
             parts.actors = _actors(subj, record, deep_nouns=True)
         if not parts.recipients:
