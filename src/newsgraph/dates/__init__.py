@@ -74,7 +74,9 @@ def resolve_found(f: Found, text: str, pub: date | None, verb_direction: int = 0
     span = (f.start, f.end)
     surface = text[f.start:f.end]
     pre = (p.get("pre") or "").lower()
-    dirn = lx.direction_prepositions.get(pre, verb_direction)
+    # the verb's tense first ("remained there until March 3" looks back); the preposition when
+    # the tense says nothing ("through Wednesday" after a verbless phrase)
+    dirn = verb_direction or lx.direction_prepositions.get(pre, 0)
     shift = lx.shift.get((p.get("shift") or "").lower()) if p.get("shift") else None
     kind = f.kind
     value: str | None = None

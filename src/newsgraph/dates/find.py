@@ -103,6 +103,12 @@ def _acceptable(kind: str, m: re.Match, text: str) -> bool:
         n = lexicon().number(g["num"])
         if n is None:
             return False
+        if g["num"].lower() in ("a", "an") and g["unit"].lower().startswith("second"):
+            return False  # "a second ship" is an ordinal
+    if kind == "season" and not (g.get("pre") or g.get("shift") or g.get("year")):
+        return False  # "the fall of the regime"; a season needs "in", "this", "last" or a year
+    if kind == "season" and re.match(r"\s+of\s+(?!\d)", text[m.end():m.end() + 8]):
+        return False
     if kind == "set" and g.get("adv") and g["adv"][0].isupper() and m.start() > 0 and text[m.start() - 1] not in ".\n\"\u201c":
         return False  # "the Daily Telegraph"
     return True

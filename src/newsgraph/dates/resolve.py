@@ -37,6 +37,8 @@ def weekday(pub: date, wd: int, direction: int = 0, shift: int | None = None) ->
         return pub + timedelta(days=ahead)
     if delta == 0:
         return pub
+    if direction == 0:  # no tense to go by: the nearest such day
+        return pub + timedelta(days=ahead if ahead < -back else back)
     return pub + timedelta(days=ahead if direction > 0 else back)
 
 

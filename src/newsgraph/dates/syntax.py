@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 _VERBAL = {"VERB", "AUX"}
-_FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo", "would", "may", "might", "could", "should", "can"}
+_FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo", "may", "might", "could", "should", "can"}
+# "would" is a future seen from the past ("said the ship would leave in early February"): no direction.
+_NO_DIRECTION_AUX = {"would", "'d", "\u2019d"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj", "pcomp", "ROOT"}
 
 
@@ -42,6 +44,8 @@ def direction(verb) -> int:
         return 0
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if words & _NO_DIRECTION_AUX:
+        return 0
     if words & _FUTURE_AUX:
         return 1
     if any(a.tag_ == "VBD" for a in auxes):
@@ -61,6 +65,4 @@ def direction(verb) -> int:
         return 1
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return -1  # "talks held on Monday"
-    if verb.dep_ not in ("ROOT",) and verb.head.i != verb.i and verb.head.pos_ in _VERBAL:
-        return direction(verb.head) if verb.tag_ in ("VB", "VBG", "VBN") else 0
-    return 0
+    return 0  # a participle or gerund without auxiliary says nothing of time

@@ -43,6 +43,7 @@ class Cues:
     of_heads: frozenset[str]
     not_names: frozenset[str]
     recipient_verbs: frozenset[str]
+    waters: frozenset[str]
     state_cues: tuple[str, ...]
     country_cues: tuple[str, ...]
 
@@ -54,6 +55,7 @@ def cues() -> Cues:
     return Cues(by_len(d["suffixes"]), by_len(d["prefixes"]), by_len(d["possessive_regions"]),
                 frozenset(d["locative_prepositions"]), frozenset(d["motion"]), frozenset(d["of_heads"]),
                 frozenset(d["not_names"]), frozenset(d["recipient_verbs"]),
+                frozenset(d["waters"]),
                 tuple(d["state_cues"]["words"]), tuple(d["country_cues"]["words"]))
 
 
@@ -111,8 +113,8 @@ def _mentions(doc, text: str) -> list[Mention]:
         if label not in _PLACE_LABELS and not (suffix and label in ("ORG", "PERSON")):
             continue
         name = text[s:e]
-        if normalize(name) in cs.not_names:
-            continue
+        if normalize(name) in cs.not_names or any(ch.isdigit() for ch in name):
+            continue  # "the North", "G7"
         m = Mention(s, e, name, name)
         if suffix:
             m.end = e + 1 + len(suffix)
@@ -134,8 +136,11 @@ def _mentions(doc, text: str) -> list[Mention]:
                 continue
         # "Paris, Texas" / "Paris, France": the second name qualifies the first
         if i + 1 < len(ents) and text[e:ents[i + 1].start_char] in (", ",) and ents[i + 1].label_ == "GPE":
-            q = [c for c in gz.lookup(ents[i + 1].text) if c.feature in ("country", "admin1")]
-            if q and m.kind == "name":
+            q = [c for c in gz.lookup(ents[i + 1].text) if c.feature in ("country", "admin1", "subdivision")]
+            first = gz.lookup(name)
+            # a qualifier narrows a city's candidates or places an unknown name ("Charlevoix, Quebec");
+            # in a list of countries ("Britain, Canada") the second name is no qualifier
+            if q and m.kind == "name" and not any(c.feature == "country" for c in first):
                 m.qualifier = q
                 m.kind = "qualified"
         out.append(m)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,6 +44,8 @@ def normalize(name: str) -> str:
         n = n[:-1]
     if "  " in n or "\n" in n:
         n = " ".join(n.split())
+    if not n.isascii():  # "Québec" is looked up as "quebec"
+        n = "".join(ch for ch in unicodedata.normalize("NFKD", n) if not unicodedata.combining(ch))
     return n.lower()
 
 

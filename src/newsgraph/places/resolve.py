@@ -34,10 +34,11 @@ class Context:
     country_cue_sents: set[int] = field(default_factory=set)
     state_cues_in_text: int = 0
     admin1_support: Counter = field(default_factory=Counter)
+    waters: frozenset = frozenset()
 
     @classmethod
     def of(cls, text, doc, mentions, gz: Gazetteer, cues) -> "Context":
-        ctx = cls(gz=gz, text=text)
+        ctx = cls(gz=gz, text=text, waters=cues.waters)
         ctx.sent_bounds = [(s.start_char, s.end_char) for s in doc.sents]
         for m in mentions:
             cands = gz.lookup(m.name)
@@ -103,7 +104,7 @@ def score(c: Candidate, m, ctx: Context) -> float:
         s += 1.5 * ctx.focus[c.country] / total
     sent = ctx.sentence_of(m.start)
     if c.feature == "admin1":
-        s += 1.2 * (sent in ctx.state_cue_sents) + (0.5 if ctx.state_cues_in_text else 0.0)
+        s += 1.2 * (sent in ctx.state_cue_sents)
         s += 1.0 * min(ctx.admin1_support[c.admin1], 2)
     if c.feature == "country":
         s += 0.6 * (sent in ctx.country_cue_sents)
@@ -144,10 +145,18 @@ def choose(m, ctx: Context) -> Place | None:
             if cities:
                 c = max(cities, key=lambda c: score(c, m, ctx))
                 return Place(span, m.text, c.country, c.lat, c.lon, c.geonameid, True, suffix)
-            return Place(span, m.text, ctx.country_near(m.start), None, None, None, False, suffix)
+            country = None if suffix in ctx.waters else ctx.country_near(m.start)
+            return Place(span, m.text, country, None, None, None, False, suffix)
     if m.qualifier:
         cands = _qualified(cands, m.qualifier)
     if not cands:
-        return Place(span, m.text, ctx.country_near(m.start), None, None, None, False, "unresolved")
+        words = set(m.text.lower().split())
+        if m.qualifier:
+            country = m.qualifier[0].country
+        elif words & ctx.waters:
+            country = None  # a sea or a strait is nobody's by default
+        else:
+            country = ctx.country_near(m.start)
+        return Place(span, m.text, country, None, None, None, False, "unresolved")
     best = max(cands, key=lambda c: score(c, m, ctx))
     return Place(span, best.name, best.country, best.lat, best.lon, best.geonameid, True, best.feature)
