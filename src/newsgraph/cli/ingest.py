@@ -158,7 +158,7 @@ def _store_one(store: Store, o: Outcome, report: IngestReport, keep_rows: bool, 
         report.failed += 1
         ERR.print(f"[red]failed[/red] {o.source}: {o.error}", highlight=False)
         if keep_rows:
-            report.rows.append(("failed", None, f"{o.source}: {o.error}"))
+            report.rows.append(("failed", None, f"{Path(o.source).name}: {o.error}"))
         return
     if o.skipped or o.record is None:
         reason = o.skipped or "no record"
