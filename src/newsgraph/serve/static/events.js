@@ -35,8 +35,19 @@ function seriesLabel(by, key) {
 }
 
 export function timelineChart(timeline) {
-  const { periods, series, by } = timeline;
+  let { periods, series } = timeline;
+  const { by } = timeline;
   if (!periods.length) return empty("No dated events match these filters.");
+  // A stray old date would squash the chart into a few bars: when most periods are empty,
+  // draw only the periods that hold events (and say so).
+  const busy = periods.map((_, i) => series.some((s) => s.counts[i] > 0));
+  const emptyShare = busy.filter((b) => !b).length / periods.length;
+  const compressed = periods.length > 24 && emptyShare > 0.6;
+  if (compressed) {
+    const keep = periods.map((_, i) => i).filter((i) => busy[i]);
+    periods = keep.map((i) => periods[i]);
+    series = series.map((s) => ({ ...s, counts: keep.map((i) => s.counts[i]) }));
+  }
   const W = 1000, H = 260, left = 44, right = 12, top = 12, bottom = 46;
   const totals = periods.map((_, i) => series.reduce((sum, s) => sum + s.counts[i], 0));
   const max = Math.max(1, ...totals);
@@ -68,7 +79,10 @@ export function timelineChart(timeline) {
     }
   });
   chart.appendChild(svg("line.baseline", { x1: left, x2: W - right, y1: y(0), y2: y(0) }));
-  const note = timeline.undated ? el("p.note", {}, `${timeline.undated} events without a usable date are not drawn.`) : null;
+  const notes = [];
+  if (compressed) notes.push("Periods without events are left out.");
+  if (timeline.undated) notes.push(`${timeline.undated} events without a usable date are not drawn.`);
+  const note = notes.length ? el("p.note", {}, notes.join(" ")) : null;
   return el("div.chartwrap", {}, chart, note);
 }
 
@@ -90,7 +104,7 @@ function legend(timeline) {
 export function eventTable(items) {
   if (!items.length) return empty("No events match these filters.");
   const rows = items.map((e) => el("tr", { dataset: { event: e.id } },
-    el("td.nowrap", {}, e.date || el("span.muted", {}, e.date_text || "undated")),
+    el("td.nowrap", {}, e.date || e.day || "", e.date ? null : el("div.muted.small", { title: "no date of its own: filed under the publication date" }, "published")),
     el("td", {}, typeChip(e.type, e.quad_class), " ", quadChip(e.quad_class), e.cameo ? el("span.code", {}, ` ${e.cameo}`) : null),
     el("td", {}, actorLabel(e.actor, "events")),
     el("td", {}, actorLabel(e.recipient, "events")),

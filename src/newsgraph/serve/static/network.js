@@ -128,7 +128,7 @@ function drawNetwork(net) {
     const circle = svg("circle", { r: rOf.get(node.id).toFixed(1) });
     tip(circle, `${node.name}${node.code ? " (" + node.code + ")" : ""}: ${node.events} events`);
     const link = svg("a", { href: href("events", { actor: node.code && node.code === node.id ? node.code : node.name }) },
-      svg("text", { y: rOf.get(node.id) + 13, "text-anchor": "middle" }, node.name));
+      svg("text", { y: rOf.get(node.id) + 13, "text-anchor": "middle" }, shorten(node.name, 24)));
     g.appendChild(circle);
     g.appendChild(link);
     enableDrag(chart, g, p, () => { g.setAttribute("transform", `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`); placeEdges(); });
@@ -165,4 +165,8 @@ function edgeTable(net) {
   return el("table.data.compact", {},
     el("thead", {}, el("tr", {}, ["actor", "", "recipient", "events", "cooperation / conflict", "types"].map((h) => el("th", {}, h)))),
     el("tbody", {}, rows));
+}
+
+function shorten(text, max) {
+  return text.length > max ? text.slice(0, max - 1) + "…" : text;
 }
