@@ -22,6 +22,8 @@ GENERIC_HOP = ("conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj",
                "npadvmod", "agent", "dative", "compound", "nmod", "poss", "oprd")
 MAX_CLIMB = 8
 NON_PARTICIPANT_SECTORS = frozenset({"MED"})
+# "Serb forces were engaged in ethnic cleansing": passive in form, the subject acts
+STATIVE_PASSIVES = frozenset({"engage", "involve"})
 
 
 class ActorIndex:
@@ -527,11 +529,12 @@ def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
     verb = governing_verb(tok)
     if verb is not None:
         # light verb: "paid a visit to Pyongyang", "imposed sanctions on X", "came to an agreement"
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        passive = [] if verb.lemma_.lower() in STATIVE_PASSIVES else [
+            c for c in verb.children if c.dep_ == "nsubjpass"]
         if passive and not parts.recipients:  # "a US national was put under investigation"
             parts.recipients = _actors(passive, record, deep_nouns=True)
         if not parts.actors and not passive:
-            subj = _subjects(verb) or climb_subject(verb, lex)
+            subj = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"] or climb_subject(verb, lex)
             parts.actors = _actors(subj, record, deep_nouns=True)
         if not parts.recipients:
             parts.recipients = _actors(_pobjs(verb, trig.recipient_preps - {"between"}), record, deep=True)
