@@ -189,6 +189,10 @@ def test_who_the_pronoun_is_not_the_who_health_body(actors_of):
         ("Dmitry Peskov, a spokesman for the Kremlin, spoke first. The Kremlin spokesman said more later.",
          "Dmitry Peskov", ["The Kremlin spokesman"]),
         ("Washington warned Pyongyang on Monday. It urged the North to keep its commitment.", "Washington", ["It"]),
+        ("The U.N. special envoy for Yemen is calling for a truce. Hans Grundberg made his appeal on Friday.",
+         "Hans Grundberg", ["The U.N. special envoy"]),
+        ("The National Intelligence and Security Agency said the siege was over. NISA gave no figures.",
+         "National Intelligence and Security Agency", ["NISA"]),
     ],
 )
 def test_coreference_adds_short_names_pronouns_and_descriptions(actors_of, text, name, also):

@@ -153,7 +153,7 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
     # "the Kremlin spokesman", "the president": the person who holds that title.
     people = [a for a in accs if a.type == "person" and a.title]
     for c in pending_roles:
-        target = _role_target(doc, c, people)
+        target = _role_target(doc, c, people) or _named_next(doc, c, accs)
         if target is not None:
             target.absorb(c)
             # The description's country and sector fill what the name alone lacked.
@@ -174,6 +174,26 @@ def _acts(doc, c: Cand) -> bool:
     """True when the mention is the subject of a verb (or conjoined to one)."""
     root = doc[c.start : c.end].root
     return root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _named_next(doc, c: Cand, accs: list[_Acc]) -> _Acc | None:
+    """"The U.N. special envoy for Syria is calling for ... Geir Pedersen issued his appeal": a
+    definite description in a lede names the untitled person who opens the next sentence."""
+    if doc[c.start].lower_ != "the" or c.type != "person":
+        return None
+    sent = doc[c.start].sent
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    firsts = [(min(s for s, _ in a.spans), a) for a in accs if a.type == "person"]
+    opening = [a for first, a in firsts if nxt.start <= first < nxt.start + 3]
+    if len(opening) == 1 and opening[0].title is None:
+        target = opening[0]
+        target.title = c.title
+        if c.country:
+            target.country = c.country
+        return target
+    return None
 
 
 def _role_target(doc, c: Cand, people: list[_Acc]) -> _Acc | None:
