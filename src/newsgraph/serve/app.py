@@ -16,13 +16,13 @@ import threading
 from contextlib import asynccontextmanager
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 
 from newsgraph import __version__
@@ -37,6 +37,7 @@ STATIC = Path(__file__).parent / "static"
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000  # far beyond any store; larger values are refused, not sent to the database
 MAX_INGEST_BYTES = 5 * 1024 * 1024
+BEARER = HTTPBearer(auto_error=False, description="The api_token setting (NEWSGRAPH_API_TOKEN).")
 
 # Article text is untrusted: the page may only run its own scripts and talk to its own origin.
 SECURITY_HEADERS = {
@@ -272,10 +273,9 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
                   "application/json": {"schema": {"type": "object", "description":
                       "An article object (text, title, published, url, outlet, id), as in a .jsonl line; "
                       "or a whole article record (schema newsgraph.article/1), stored as it is."}},
-                  "text/plain": {"schema": {"type": "string", "description": "Plain text: the first non-empty line is the headline."}}}},
-                  "security": [{"bearer": []}]})
-    async def ingest(request: Request):
-        check_token(request, config.api_token)
+                  "text/plain": {"schema": {"type": "string", "description": "Plain text: the first non-empty line is the headline."}}}}})
+    async def ingest(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(BEARER)):
+        check_token(credentials, config.api_token)
         body = await request.body()
         if len(body) > MAX_INGEST_BYTES:
             raise HTTPException(413, f"the article is larger than {MAX_INGEST_BYTES} bytes")
@@ -304,14 +304,13 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     return app
 
 
-def check_token(request: Request, token: str | None) -> None:
+def check_token(credentials: HTTPAuthorizationCredentials | None, token: str | None) -> None:
     """403 when no token is configured (writes are off), 401 when the request's bearer token is wrong."""
     if not token:
         raise HTTPException(403, "writes are off: this server has no API token. Set NEWSGRAPH_API_TOKEN "
                                  "(setting api_token) and restart to enable POST /api/ingest.")
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    given = credentials.credentials.strip() if credentials else ""
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
         raise HTTPException(401, "missing or wrong token: send the header 'Authorization: Bearer <api_token>'",
                             headers={"WWW-Authenticate": "Bearer"})
 
