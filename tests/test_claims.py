@@ -238,3 +238,19 @@ def test_seed_claims_meet_the_bar(shared, seed_record):
     result = score(load_gold(shared / "gold/seed.gold.json"), seed_record)
     assert result.claims.f1 >= 0.85, result.claims.to_dict()
     assert result.speakers.accuracy >= 0.85, result.speakers.to_dict()
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # texts mix straight and curly marks; the shape of the gap says which mark opens
+    ('"The vaccines are on their way,\u201d he said. \u201cThey are safe."', ["The vaccines are on their way,", "They are safe."]),
+    ('the anthology "The Gees in Houston." Kapral said', ["The Gees in Houston."]),
+])
+def test_find_quotes_with_mixed_marks(text, quoted):
+    assert [text[s:e] for s, e in find_quotes(text)] == quoted
+
+
+def test_speaker_name_that_the_parser_hung_elsewhere(nlp):
+    text = ("Speaking at a news conference, NCDC lead Dr. Olajide Idris said that the nation "
+            "is ramping up its response.")
+    (claim,) = claims_of(nlp, text)[1]
+    assert said(text, claim.speaker_span).endswith("Olajide Idris")

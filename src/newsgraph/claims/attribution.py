@@ -148,6 +148,8 @@ class _Finder:
                 cue_hi = max(cue_hi, child.i)
         cue = (self.doc[cue_lo].idx, self.doc[cue_hi].idx + len(self.doc[cue_hi].text))
         sp_lo, sp_hi = _speaker_range(speaker_tok, self.cue_tokens)
+        if speaker_tok.dep_ not in ("nsubj", "nsubjpass", "pobj") and speaker_tok.i == tok.i - 1:
+            sp_lo, sp_hi = self._name_before(speaker_tok)
         if sp_lo <= tok.i <= sp_hi:  # a speaker that swallowed its own cue: keep its head phrase
             sp_lo, sp_hi = self._head_phrase(speaker_tok)
         speaker = _range_span(self.doc, sp_lo, sp_hi)
@@ -160,6 +162,12 @@ class _Finder:
             cue=cue, content=content, stance=stance, speaker=speaker,
             speaker_head=_tok_span(speaker_tok), direct=direct, relayed=relayed,
             cue_text=self.text[cue[0]:cue[1]], cue_i=tok.i, content_head=head, quotes=quotes))
+
+    def _name_before(self, tok) -> tuple[int, int]:
+        lo = tok.i
+        while lo > 0 and self.doc[lo - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") and not self.doc[lo - 1].is_punct:
+            lo -= 1
+        return lo, tok.i
 
     def _head_phrase(self, tok) -> tuple[int, int]:
         lo = hi = tok.i
@@ -197,6 +205,13 @@ class _Finder:
             for child in tok.head.children:
                 if child.dep_ in _SUBJ and child.i < tok.i:
                     return child, False, tok.i
+        # a subjectless cue right after a name the parser hung elsewhere ("..., NCDC lead Dr. Olajide Idris said")
+        j = tok.i - 1
+        while j >= 0 and self.doc[j].pos_ == "ADV":
+            j -= 1
+        if j >= 0 and self.doc[j].pos_ in ("PROPN", "NOUN", "PRON") and not any(
+                c.dep_ in ("nsubjpass", "expl") for c in tok.children):
+            return self.doc[j], False, tok.i
         return None, False, tok.i
 
     def _content_of(self, tok, speaker: Span | None, cue: Span, sp_range: tuple[int, int]):

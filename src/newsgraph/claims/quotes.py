@@ -40,27 +40,40 @@ def _paragraph_ends(text: str) -> list[int]:
 def _quotes_in(text: str, start: int, end: int) -> list[Span]:
     out: list[Span] = []
     open_at: int | None = None   # position after an opening mark
-    kind = ""
     for i in range(start, end):
         ch = text[i]
-        if ch == OPEN_CURLY:
-            if open_at is not None and kind == OPEN_CURLY:
-                out.append((open_at, i))  # unclosed: ends where the next one opens
-            if open_at is None or kind == OPEN_CURLY:
-                open_at, kind = i + 1, OPEN_CURLY
-        elif ch == CLOSE_CURLY:
-            if open_at is not None and kind == OPEN_CURLY:
-                out.append((open_at, i))
-                open_at = None
-        elif ch == STRAIGHT:
-            if open_at is None:
-                open_at, kind = i + 1, STRAIGHT
-            elif kind == STRAIGHT:
-                out.append((open_at, i))
-                open_at = None
+        if ch not in (OPEN_CURLY, CLOSE_CURLY, STRAIGHT):
+            continue
+        if _opens(text, i, open_at is not None):
+            if open_at is not None:
+                out.append((open_at, _rstrip(text, open_at, i)))  # unclosed: ends where the next one opens
+            open_at = i + 1
+        elif open_at is not None:
+            out.append((open_at, i))
+            open_at = None
     if open_at is not None:
         out.append((open_at, _rstrip(text, open_at, end)))
     return out
+
+
+def _opens(text: str, i: int, inside: bool) -> bool:
+    """Whether the mark at ``i`` opens a quotation. Curly marks say so by their shape,
+    unless they sit where the other one belongs (texts mix straight and curly marks:
+    "...,” he said); a straight mark opens after a space or bracket and before a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    looks_open = (before.isspace() or before in "([{\u2014\u2013-/") and not after.isspace()
+    looks_close = not before.isspace() and (after.isspace() or after in ".,;:!?)]}\u2014\u2013-")
+    ch = text[i]
+    if ch == OPEN_CURLY:
+        return not (inside and looks_close)
+    if ch == CLOSE_CURLY:
+        return not inside and looks_open and not looks_close
+    if looks_open and not looks_close:
+        return True
+    if looks_close and not looks_open:
+        return False
+    return not inside
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
