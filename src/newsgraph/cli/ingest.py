@@ -387,13 +387,20 @@ def events_cli(
         return
     table = Table(title=f"{total} events" + (f" (showing {offset + 1}-{offset + len(rows)})" if total > len(rows) else ""),
                   title_justify="left")
+    # One line per event: the fixed columns keep their width, the rest share what the terminal
+    # has left (2:2:1:3) and long names are cut with an ellipsis rather than wrapped.
+    out = Console()
+    fixed = {"day": 10, "type": 9, "factuality": 12}
+    flex = {"actor": 2, "recipient": 2, "where": 1, "article": 3}
+    room = max(len(flex) * 6, out.width - sum(fixed.values()) - 3 * (len(fixed) + len(flex)) - 1)
     for col in ("day", "type", "actor", "recipient", "factuality", "where", "article"):
-        table.add_column(col, max_width=36 if col == "article" else 26)
+        width = fixed.get(col) or max(6, room * flex[col] // sum(flex.values()))
+        table.add_column(col, no_wrap=True, overflow="ellipsis", width=width)
     for r in rows:
         table.add_row(r["day"] or "", r["type"], r["actor_name"] or r["actor_code"] or "-",
                       r["recipient_name"] or r["recipient_code"] or "-", r["factuality"],
-                      r["location_name"] or r["location_country"] or "", f"{r['article_title']} [dim]{r['article_id'][:10]}[/]")
-    Console().print(table)
+                      r["location_name"] or r["location_country"] or "", f"{r['article_title']} [dim]({r['article_id']})[/]")
+    out.print(table)
 
 
 @app.command("show")
