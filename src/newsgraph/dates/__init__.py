@@ -77,6 +77,8 @@ def resolve_found(f: Found, text: str, pub: date | None, verb_direction: int = 0
     # the verb's tense first ("remained there until March 3" looks back); the preposition when
     # the tense says nothing ("through Wednesday" after a verbless phrase)
     dirn = verb_direction or lx.direction_prepositions.get(pre, 0)
+    if f.kind in ("month", "monthday"):
+        dirn = verb_direction  # "through February" may look back a month: without tense, the nearest
     shift = lx.shift.get((p.get("shift") or "").lower()) if p.get("shift") else None
     kind = f.kind
     value: str | None = None

@@ -31,6 +31,7 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["place_in_space", "find_places"]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "ans")
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,8 @@ def find_places(record: Record, doc) -> list[tuple[Place, object, bool]]:
         place = choose(m, context)
         if place is None:
             continue
+        if not place.resolved and m.kind == "name" and " " not in m.name and m.name.endswith(_DEMONYM_ENDINGS):
+            continue  # "Ukrainian" tagged as a place name is an adjective of nationality
         tok = m.head
         locative = True
         if place.feature in ("country", "city", "admin1", "subdivision") and m.kind in ("name", "qualified") and tok is not None:

@@ -11,7 +11,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from statistics import median
@@ -33,6 +33,7 @@ class Candidate:
     exact: bool = True  # the name is the entry's own name, not an alternate
     capital: bool = False
     admin1: str | None = None  # the US state code of a US city
+    alias: bool = False  # from data/aliases.tsv: the usual news meaning of the name
 
 
 def normalize(name: str) -> str:
@@ -134,6 +135,7 @@ class Gazetteer:
             if target is None:
                 target = Candidate(canonical, country, feature)
             # an alias counts as the place's own name: news writes "U.S." as readily as "United States"
+            target = replace(target, alias=True)
             self.index[normalize(alias)].insert(0, target)
             if alias.lower().startswith("the "):
                 self.index[normalize(alias[4:])].insert(0, target)

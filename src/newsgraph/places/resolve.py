@@ -99,6 +99,8 @@ def score(c: Candidate, m, ctx: Context) -> float:
         s = _BASE.get(c.feature, 1.0)
     if not c.exact:
         s -= 0.8
+    if c.alias:
+        s += 0.5
     total = sum(ctx.focus.values())
     if total and c.country:
         s += 1.5 * ctx.focus[c.country] / total
@@ -145,7 +147,7 @@ def choose(m, ctx: Context) -> Place | None:
             if cities:
                 c = max(cities, key=lambda c: score(c, m, ctx))
                 return Place(span, m.text, c.country, c.lat, c.lon, c.geonameid, True, suffix)
-            country = None if suffix in ctx.waters else ctx.country_near(m.start)
+            country = None if set(m.text.lower().split()) & ctx.waters else ctx.country_near(m.start)
             return Place(span, m.text, country, None, None, None, False, suffix)
     if m.qualifier:
         cands = _qualified(cands, m.qualifier)
