@@ -103,6 +103,16 @@ def test_every_plover_type_is_in_the_lexicon():
     ("A Kremlin spokesman said Russia and India would hold talks next week.", ("CONSULT", "RUS", "IND")),
     # a speech act that demands something of the subject of a must-clause
     ("France said that Iran must free the prisoners.", ("REQUEST", "FRA", "IRN")),
+    # light verbs: the event is the noun, the verb's subject its actor
+    ("Germany imposed new sanctions on Belarus.", ("SANCTION", "DEU", "BLR")),
+    ("Egypt and Sudan came to an agreement on the dam.", ("AGREE", "EGY", "SDN")),
+    # a capital named as the destination of a visit stands for its country
+    ("Japan's prime minister paid a visit to Nairobi, the capital of Kenya.", ("CONSULT", "JPN", "KEN")),
+    # refusing to yield is a rejection; an announced conflictual act is a threat
+    ("Israel said it will not release the prisoners.", ("REJECT", "ISR", None)),
+    ("Turkey said it would impose sanctions on Iran.", ("THREATEN", "TUR", "IRN")),
+    # an intention is an agreement to act: "is willing to" + a cooperative act
+    ("Norway is willing to send aid to Sudan.", ("AGREE", "NOR", None)),
 ])
 def test_syntax(nlp, text, expected):
     _, triples = coded(nlp, text)

@@ -378,12 +378,13 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> None:
     """ "Farmers said they would blockade Paris", "NATO confirmed it would tighten the blockade",
     "will withdraw its force unless ...": an announced conflictual act is a threat (CAMEO 13)."""
-    if _pos(tok) != "v" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+    clause = tok if _pos(tok) == "v" else governing_verb(tok)  # "said it would impose sanctions"
+    if clause is None or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children):
         return
     typ = parts.type or trig.type
     conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-                      for c in tok.children)
-    announced = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.statements
+                      for c in clause.children)
+    announced = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.statements
     if not (announced or conditional):
         return
     refined = lex.frames.get(("AGREE", typ))
@@ -536,5 +537,7 @@ def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         if not parts.actors and not passive:
             subj = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"] or climb_subject(verb, lex)
             parts.actors = _actors(subj, record, deep_nouns=True)
+            if not parts.actors and subj and all(t.pos_ == "PRON" and t.lower_ in ("it", "they") for t in subj):
+                parts.actors = _reporter(verb, record)
         if not parts.recipients:
             parts.recipients = _actors(_pobjs(verb, trig.recipient_preps - {"between"}), record, deep=True)
