@@ -140,3 +140,13 @@ def test_markup_in_names_and_claims_never_runs_in_other_views(page, live_server,
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("#view img, #view script").count() == 0
     assert page.errors == []
+
+
+def test_api_reference_page_lists_the_endpoints_offline(page, live_server, shoot):
+    base, _ = live_server
+    page.goto(f"{base}/docs")
+    page.wait_for_selector("section.endpoint")
+    paths = page.locator("section.endpoint h2 code").all_inner_texts()
+    assert "/api/events" in paths and "/api/ingest" in paths
+    assert [u for u in page.requested if not u.startswith(base)] == []
+    shoot(page, "api-docs")
