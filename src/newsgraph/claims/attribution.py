@@ -102,6 +102,8 @@ class _Finder:
         self.citing_tokens = [t for t in self.doc if lemmas[t.i] in self.cues.citing]
         self.cue_tokens = {t.i for t in verbs} | {t.i for t in according} | {t.i for t in self.citing_tokens}
         for tok in verbs:
+            if self._speaker_inside_quote(tok):
+                continue  # "“We strongly urge ...,” he said": the quoted speaker's own words, not a claim
             self._verb_claim(tok)
         for tok in according:
             self._according_claim(tok)
@@ -112,6 +114,11 @@ class _Finder:
         for f in self.found:
             f.anonymous = self._anonymous(f)
         return self.found
+
+    def _speaker_inside_quote(self, tok) -> bool:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return (subj is not None and subj.lower_ in ("i", "we", "you")
+                and any(q[0] <= tok.idx < q[1] for q in self.quotes))
 
     def _mark_silenced(self, lemmas: list[str]) -> None:
         """"declined to comment": the emptied cue makes no claim (it attributes nothing)."""
@@ -217,7 +224,9 @@ class _Finder:
     def _content_of(self, tok, speaker: Span | None, cue: Span, sp_range: tuple[int, int]):
         """(content span, content head index, direct, quotes) for a reporting verb."""
         group = (min(cue[0], speaker[0]) if speaker else cue[0], max(cue[1], speaker[1]) if speaker else cue[1])
-        quoted = self._attached_quote(group)
+        # a cue with its own clause after it ("X said the strain is new") takes no quotation before it
+        own_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+        quoted = self._attached_quote(group, before_ok=not own_clause)
         if quoted:
             return self._quoted_content(quoted), self._head_inside(quoted[0]), True, quoted
         relay = tok.head.head if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as" else None
@@ -279,11 +288,12 @@ class _Finder:
         return toks[0].i if toks else -1
 
     # ------------------------------------------------------------------ quotations
-    def _attached_quote(self, group: Span) -> list[Span]:
+    def _attached_quote(self, group: Span, before_ok: bool = True) -> list[Span]:
         """Quotations attached to a cue group (speaker + cue): the one that ends right
         before it ("“...,” he said") or starts right after it ("said, “...”"), with the
         quotations that continue it ("“...,” he said. “...”")."""
-        before = [q for q in self.quotes if q[1] <= group[0] and self._adjacent(q[1], group[0])]
+        before = [q for q in self.quotes if before_ok and q[1] <= group[0] and self._adjacent(q[1], group[0])
+                  and self._hands_over(q)]
         after = [q for q in self.quotes if q[0] >= group[1] and self._adjacent(group[1], q[0], lead=True)]
         if before:
             first = before[-1]
@@ -297,6 +307,13 @@ class _Finder:
             first = after[0]
             return [first] + self._run_on(first)
         return []
+
+    def _hands_over(self, q: Span) -> bool:
+        """A quotation that hands over to a following attribution ends with a comma, a dash,
+        or a question or exclamation mark ("“...,” he said"); one that ends with a full stop
+        closed its sentence, and what follows is a new one ("“...” Badmus stressed ...")."""
+        end = self.text[q[0]:q[1]].rstrip()
+        return not end.endswith(".") or end.endswith("..")
 
     def _adjacent(self, a: int, b: int, lead: bool = False) -> bool:
         between = self.text[a:b]
