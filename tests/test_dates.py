@@ -40,6 +40,10 @@ def timexes(nlp, text, published=PUB):
     ("Talks resume March 6.", {"March 6": "2024-03-06"}),
     ("The treaty was signed on 13 February 2019.", {"on 13 February 2019": "2019-02-13"}),
     ("The treaty was signed in June 2014.", {"in June 2014": "2014-06"}),
+    # "would" seen from the past, and verbless phrases: the nearest such month or date
+    ("Officials said the ship would leave in early August.", {"in early August": "2023-08"}),
+    ("with an expected arrival of Sept. 20.", {"Sept. 20": "2023-09-20"}),
+    ("The ship remained in port until Aug. 3.", {"until Aug. 3": "2023-08-03"}),
     # calendar units relative to the publication date
     ("Putin promised last week to expand ties.", {"last week": "2023-W36"}),
     ("The summit is planned for next week.", {"next week": "2023-W38"}),
@@ -82,6 +86,8 @@ def test_without_a_publication_date_only_absolute_expressions_resolve(nlp, text,
     "Troops march on the capital.",     # a verb, not the month
     "The Daily Telegraph reported it.",  # a newspaper's name
     "A 2000 troops strong force.",      # a quantity, not a year
+    "A second ship left the port.",     # an ordinal, not a duration
+    "After the fall of the regime.",    # a collapse, not a season
 ])
 def test_words_that_only_look_like_dates_are_not_expressions(text):
     assert find(text) == []

@@ -35,6 +35,7 @@ class Context:
     state_cues_in_text: int = 0
     admin1_support: Counter = field(default_factory=Counter)
     waters: frozenset = frozenset()
+    support_from: dict = field(default_factory=dict)  # mention offset -> the US state its city is in
 
     @classmethod
     def of(cls, text, doc, mentions, gz: Gazetteer, cues) -> "Context":
@@ -55,6 +56,7 @@ class Context:
                     ctx.focus[cities[0].country] += 0.5
                 if len(cities) == 1 and cities[0].admin1:
                     ctx.admin1_support[cities[0].admin1] += 1
+                    ctx.support_from[m.start] = cities[0].admin1
         lower = text.lower()
         for i, (s, e) in enumerate(ctx.sent_bounds):
             sent = " " + " ".join(lower[s:e].split()) + " "
@@ -107,7 +109,9 @@ def score(c: Candidate, m, ctx: Context) -> float:
     sent = ctx.sentence_of(m.start)
     if c.feature == "admin1":
         s += 1.2 * (sent in ctx.state_cue_sents)
-        s += 1.0 * min(ctx.admin1_support[c.admin1], 2)
+        # other places of the text in that state ("Atlanta"), not the name itself
+        support = ctx.admin1_support[c.admin1] - (ctx.support_from.get(m.start) == c.admin1)
+        s += 1.0 * min(support, 2)
     if c.feature == "country":
         s += 0.6 * (sent in ctx.country_cue_sents)
     return s
