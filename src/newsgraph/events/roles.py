@@ -81,6 +81,8 @@ def _pos(tok) -> str | None:
 
 
 def _objects(tok) -> list:
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a video message released on Sunday": the message
+        return [tok.head]
     objs = [c for c in tok.children if c.dep_ in OBJ]
     if not objs:  # "give or sell weapons": the object of the conjunct
         for conj in tok.conjuncts:
