@@ -294,7 +294,8 @@ class _Finder:
         quotations that continue it ("“...,” he said. “...”")."""
         before = [q for q in self.quotes if before_ok and q[1] <= group[0] and self._adjacent(q[1], group[0])
                   and self._hands_over(q)]
-        after = [q for q in self.quotes if q[0] >= group[1] and self._adjacent(group[1], q[0], lead=True)]
+        after = [q for q in self.quotes if q[0] >= group[1] and self._adjacent(group[1], q[0], lead=True)
+                 and "." not in self.text[group[1]:q[0]] and not self._attributed_elsewhere(q)]
         if before:
             first = before[-1]
             parts = self._run_back(first) + [first]
