@@ -29,7 +29,7 @@ def test_bench_json_reports_both_runs_their_ratio_and_memory(shared, nlp):
     figures = json.loads(result.output)
     assert figures["articles"] == 3 and figures["words"] > 0
     for run in ("extract", "parse"):
-        assert set(figures[run]) == {"seconds", "articles_per_s", "words_per_s", "failed"}
+        assert set(figures[run]) == {"seconds", "articles_per_s", "words_per_s", "failed", "cpu_seconds"}
         assert figures[run]["articles_per_s"] > 0
     assert figures["ratio"] == pytest.approx(figures["extract"]["articles_per_s"] / figures["parse"]["articles_per_s"], rel=0.01)
     assert figures["peak_rss_mb"]["self"] > 0

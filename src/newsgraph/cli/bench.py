@@ -45,16 +45,16 @@ def bench_cli(
     if as_json:
         typer.echo(json.dumps(result))
         return
-    table = Table("run", "seconds", "articles/s", "words/s", title=(
+    table = Table("run", "seconds", "articles/s", "words/s", "CPU seconds", title=(
         f"newsgraph bench: {result['articles']} articles, {result['words']} words, "
         f"{result['processes']} process(es), batch {result['batch_size']}, {result['model']}"))
     for name, key in (("full extraction", "extract"), ("bare spaCy parse", "parse")):
         r = result[key]
-        table.add_row(name, f"{r['seconds']:.2f}", f"{r['articles_per_s']:.2f}", f"{r['words_per_s']:.0f}")
+        table.add_row(name, f"{r['seconds']:.2f}", f"{r['articles_per_s']:.2f}", f"{r['words_per_s']:.0f}", f"{r['cpu_seconds']:.2f}")
     console = Console()
     console.print(table)
     m, mem = result["machine"], result["peak_rss_mb"]
-    console.print(f"ratio extraction/parse {result['ratio']} | peak RSS {mem['self']} MB (largest child {mem['children']} MB) | "
+    console.print(f"ratio extraction/parse {result['ratio']} (by CPU time {result['cpu_ratio']}) | load {result['load_average'][0]} | peak RSS {mem['self']} MB (largest child {mem['children']} MB) | "
                   f"{m['cpus']} CPUs, {m['processor']}, Python {m['python']}, spaCy {m['spacy']}", highlight=False, soft_wrap=True)
     if result["extract"]["failed"]:
         console.print(f"[yellow]{result['extract']['failed']} article(s) failed extraction[/yellow]")

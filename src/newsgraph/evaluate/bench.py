@@ -39,11 +39,20 @@ class Throughput:
     articles: int
     words: int
     failed: int = 0
+    cpu_seconds: float = 0.0  # user + system, this process and its reaped workers
 
     def to_dict(self) -> dict[str, Any]:
         s = self.seconds or 1e-9
         return {"seconds": round(self.seconds, 3), "articles_per_s": round(self.articles / s, 2),
-                "words_per_s": round(self.words / s, 1), "failed": self.failed}
+                "words_per_s": round(self.words / s, 1), "failed": self.failed,
+                "cpu_seconds": round(self.cpu_seconds, 3)}
+
+
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children: on a busy machine,
+    articles per CPU second is steadier than articles per wall second."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def read_corpus(path: str | Path, limit: int | None = None) -> list[Article]:
@@ -60,23 +69,23 @@ def _words(texts: list[str]) -> int:
 
 def time_parse(texts: list[str], nlp, processes: int, batch_size: int) -> Throughput:
     """Bare ``nlp.pipe`` over ``texts`` with ``processes`` processes."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     n = 0
     for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
         n += 1
-    return Throughput(time.perf_counter() - start, n, _words(texts))
+    return Throughput(time.perf_counter() - start, n, _words(texts), cpu_seconds=_cpu() - cpu)
 
 
 def time_extract(articles: list[Article], config: Config) -> Throughput:
     """The whole pipeline (``pipeline.extract_many``) over ``articles``."""
     from newsgraph.pipeline import extract_many
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     failed = n = 0
     for outcome in extract_many(articles, config):
         n += 1
         failed += bool(outcome.error)
-    return Throughput(time.perf_counter() - start, n, _words([a.text for a in articles]), failed)
+    return Throughput(time.perf_counter() - start, n, _words([a.text for a in articles]), failed, _cpu() - cpu)
 
 
 def _peak_mb() -> dict[str, float]:
@@ -121,6 +130,8 @@ def run_benchmark(corpus: str | Path, config: Config, limit: int | None = None) 
         "extract": ex,
         "parse": pa,
         "ratio": round(ex["articles_per_s"] / pa["articles_per_s"], 3) if pa["articles_per_s"] else None,
+        "cpu_ratio": round(parse.cpu_seconds / extract.cpu_seconds, 3) if extract.cpu_seconds else None,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "peak_rss_mb": _peak_mb(),
         "machine": machine(),
     }
