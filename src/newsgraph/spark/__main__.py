@@ -1,0 +1,3 @@
+from newsgraph.spark import main
+
+main()
