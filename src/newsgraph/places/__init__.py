@@ -224,6 +224,18 @@ def place_in_space(record: Record, doc) -> None:
         event.location = _event_location(event, doc, places)
 
 
+def _attached_to(place_tok, targets: set[int]) -> bool:
+    """Does the place's phrase attach to the event's trigger or verb ("arrived in X", "a visit to X",
+    "entered X"), rather than to another noun ("the war in X" is not where a gift is given)?"""
+    t = place_tok
+    while t.dep_ in ("conj", "compound", "appos", "flat") and t.head.i != t.i:
+        t = t.head
+    attach = t.head.head if t.dep_ == "pobj" else t.head
+    while attach.dep_ in ("prep", "agent") and attach.head.i != attach.i:  # "out of", "away from"
+        attach = attach.head
+    return attach.i in targets
+
+
 def _event_location(event, doc, places) -> dict | None:
     if not event.trigger or not places:
         return None
@@ -234,7 +246,8 @@ def _event_location(event, doc, places) -> dict | None:
     if tok is None:
         return None
     own = clause_head(tok)
-    same = [(p, t) for p, t in places if t is not None and t.sent == tok.sent and clause_head(t) == own]
+    same = [(p, t) for p, t in places if t is not None and t.sent == tok.sent and clause_head(t) == own
+            and _attached_to(t, {tok.i, own.i})]
     if not same:
         return None
     inside = [(p, t) for p, t in same if t in list(tok.subtree)]
