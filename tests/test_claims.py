@@ -254,3 +254,17 @@ def test_speaker_name_that_the_parser_hung_elsewhere(nlp):
             "is ramping up its response.")
     (claim,) = claims_of(nlp, text)[1]
     assert said(text, claim.speaker_span).endswith("Olajide Idris")
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a cue inside a quotation is the quoted speaker's own words, not a new claim
+    ("\u201cPeople write about the party every day,\u201d he said.", ["he"]),
+    # "citing economic issues" names a reason, not a source
+    ("Geza said he would mobilize protests, citing economic issues.", ["Geza"]),
+    # "cited X as saying" makes one claim for X, not two
+    ("The newspaper cited unnamed intelligence sources as saying that the ship had left.",
+     ["unnamed intelligence sources"]),
+])
+def test_no_spurious_claims(nlp, text, speakers):
+    _, claims = claims_of(nlp, text)
+    assert [said(text, c.speaker_span) for c in claims] == speakers

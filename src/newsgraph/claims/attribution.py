@@ -106,7 +106,8 @@ class _Finder:
                 continue  # "“We strongly urge ...,” he said": the quoted speaker's own words, not a claim
             self._verb_claim(tok)
         for tok in according:
-            self._according_claim(tok)
+            if not self._speaker_inside_quote(tok):
+                self._according_claim(tok)
         self._citing_claims()
         self._continuations()
         self._dedupe()
@@ -116,9 +117,9 @@ class _Finder:
         return self.found
 
     def _speaker_inside_quote(self, tok) -> bool:
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        return (subj is not None and subj.lower_ in ("i", "we", "you")
-                and any(q[0] <= tok.idx < q[1] for q in self.quotes))
+        """A cue inside a quotation belongs to the quoted speaker's own words ("“People write
+        about us every day,” he said"); the claims ledger keeps the narrator's attributions."""
+        return any(q[0] <= tok.idx < q[1] for q in self.quotes)
 
     def _mark_silenced(self, lemmas: list[str]) -> None:
         """"declined to comment": the emptied cue makes no claim (it attributes nothing)."""
@@ -448,7 +449,7 @@ class _Finder:
             if tok.i in by_cue:
                 continue
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is None:
+            if obj is None or not self._can_speak(obj):
                 continue
             relay = None
             anc = tok.head
@@ -472,11 +473,22 @@ class _Finder:
                 continue
             base = self.found[relay]
             lo, hi = _speaker_range(obj, self.cue_tokens)
+            spoken = _range_span(self.doc, lo, hi)
+            if any(f.speaker == spoken and f.content == base.content for f in self.found):
+                continue  # "cited X as saying": already X's claim
             self.found.append(Found(
                 cue=_tok_span(tok), content=base.content, stance=base.stance,
                 speaker=_range_span(self.doc, lo, hi), speaker_head=_tok_span(obj),
                 direct=base.direct, via=relay, cue_text=tok.text, cue_i=tok.i,
                 content_head=base.content_head, quotes=list(base.quotes)))
+
+    def _can_speak(self, tok) -> bool:
+        """Whether a cited object is a source ("citing two diplomats", "citing Reuters"),
+        not a reason ("citing economic issues")."""
+        return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or tok.lemma_.lower() in self.sources.generic_heads
+                or tok.lemma_.lower() in self.cues.source_nouns
+                or tok.lemma_.lower() in self.cues.hearers)
 
     def _same_sentence(self, i: int, j: int) -> bool:
         return self.doc[i].sent.start == self.doc[j].sent.start
