@@ -104,7 +104,7 @@ def _pick(doc, tok, si, per_sent, actors_kind, want):
     reflexive = tok.lower_.endswith(("self", "selves"))
     same = [(i, a, s) for i, a, s in per_sent[si] if i < tok.i and ok(a)]
     if not reflexive:
-        same_ok = [(i, a, s) for i, a, s in same if not _covers(doc, i, a, coargs, per_sent[si])]
+        same_ok = [(i, a, s) for i, a, s in same if i not in coargs]
     else:
         same_ok = same
     # Possessive and object pronouns first look at their own clause's subject ("Kim ... his train").
@@ -139,7 +139,3 @@ def _pick(doc, tok, si, per_sent, actors_kind, want):
         return same_ok[-1][1]
     return None
 
-
-def _covers(doc, i, actor, coargs, sent_mentions) -> bool:
-    """True when the mention at token ``i`` is a co-argument (subject) of the pronoun's verb."""
-    return i in coargs

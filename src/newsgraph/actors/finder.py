@@ -169,9 +169,7 @@ def entity_cands(doc, taken: set[int]) -> list[Cand]:
             out.append(Cand(start, end, "org", type="organization", name=norm(doc[start:end].text)))
         elif ent.label_ in ("LOC", "GPE") and not overlap and doc[start:end].text in ("North", "South"):
             out.append(Cand(start, end, "north", name=doc[start:end].text))
-        elif ent.label_ == "NORP" and not overlap:
-            # A NORP that is no demonym ("Democrats", "Sunni"): a group without a country.
-            pass
+        # A NORP that is no demonym ("Sunni", "Kurds") names no country: not an actor here.
     return out
 
 
@@ -372,8 +370,6 @@ class Finder:
         tok = self.doc[c.head]
         if self._is_place(tok):
             c.kind = "place"
-            return
-        c.name = c.name
 
     def _body(self, c: Cand) -> None:
         tok = self.doc[c.head]
@@ -434,7 +430,6 @@ class Finder:
         # "North Koreans traveling to Russia": the people.
         if tok.tag_ in ("NNPS", "NNS") or c.name.endswith("s"):
             c.kind, c.type, c.sector = "group", "group", "CVL"
-            c.name = c.name
             c.key = ("group", c.country, "CVL", c.name.lower())
         else:
             c.kind = "place"
@@ -475,8 +470,6 @@ class Finder:
         if c.country is None:
             c.country = self._org_country(c)
         self._extend_to_head_np(c)
-        if c.sector is None:
-            c.sector = None
 
     def _based_country(self, start: int, end: int) -> str | None:
         """"the Berlin-based ...", "a New York-based consultancy": the country of the base."""
@@ -691,6 +684,4 @@ class Finder:
             sector = org_sector or role.default
         elif sector is None:
             sector = org_sector
-        if roles and roles[-1 if nearest_last else 0][2].sector != "ORG" and org_sector in ("IGO",):
-            sector = sector
         return title, sector, country
