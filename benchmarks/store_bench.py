@@ -284,6 +284,9 @@ def queries(rng: random.Random, codes, names, countries, speakers, words):
     def search_two(conn):
         return Q.search_articles(conn, f"{rng.choice(words)} {rng.choice(TOPIC_WORDS)}", limit=20)
 
+    def search_rare(conn):  # a word no article has, next to a real one: nothing to return, fast
+        return Q.search_articles(conn, f"{rng.choice(words)} zzq{rng.randrange(10**6)}", limit=20)
+
     def search_page(conn):
         return Q.search_articles(conn, rng.choice(TOPIC_WORDS), limit=20, offset=rng.choice([20, 100]))
 
@@ -311,6 +314,7 @@ def queries(rng: random.Random, codes, names, countries, speakers, words):
         ("full-text search, one word", True, search_one),
         ("full-text search, two words", True, search_two),
         ("full-text search, page 2-6", True, search_page),
+        ("full-text search, no match", True, search_rare),
         ("timeline by type, 90 days (aggregate)", False, timeline_90),
         ("actor network, 30 days (aggregate)", False, network),
     ]

@@ -197,11 +197,20 @@ def search_articles(conn: Connection, q: str, limit: int = 20, offset: int = 0) 
             "WHERE articles_fts MATCH :q ORDER BY articles_fts.rowid DESC LIMIT :limit OFFSET :offset")
         rows = conn.execute(sql, {"q": _fts5_query(q), "limit": limit, "offset": offset})
     else:
+        # Newest first can walk the primary key backwards and stop after one page -- fast when
+        # matches are common, a whole-table scan when they are rare. A capped probe tells which:
+        # few matches are collected from the GIN index and sorted ("pk + 0" keeps the planner
+        # off the primary key), many are found by walking back from the newest article.
+        cap = max(200, 10 * (limit + offset))
+        probe = text("SELECT count(*) FROM (SELECT 1 FROM articles "
+                     "WHERE tsv @@ websearch_to_tsquery('english', :q) LIMIT :cap) s")
+        many = conn.execute(probe, {"q": q, "cap": cap}).scalar_one() >= cap
+        order = "pk DESC" if many else "pk + 0 DESC"
         sql = text(
             "SELECT a.id, a.title, a.url, a.outlet, a.published, a.n_events, a.n_claims, "
             "ts_headline('english', left(a.text, 2000), query, 'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet "
             "FROM (SELECT pk FROM articles, websearch_to_tsquery('english', :q) query "
-            "      WHERE tsv @@ query ORDER BY pk DESC LIMIT :limit OFFSET :offset) hit "
+            f"      WHERE tsv @@ query ORDER BY {order} LIMIT :limit OFFSET :offset) hit "
             "JOIN articles a ON a.pk = hit.pk, websearch_to_tsquery('english', :q) query "
             "ORDER BY a.pk DESC")
         rows = conn.execute(sql, {"q": q, "limit": limit, "offset": offset})
