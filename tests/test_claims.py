@@ -268,3 +268,14 @@ def test_speaker_name_that_the_parser_hung_elsewhere(nlp):
 def test_no_spurious_claims(nlp, text, speakers):
     _, claims = claims_of(nlp, text)
     assert [said(text, c.speaker_span) for c in claims] == speakers
+
+
+@pytest.mark.parametrize("text, content", [
+    # a bare cue after a quotation closed by a full stop still takes it
+    ("\u201cThe law was applied differently here.\u201d Chao said.", "The law was applied differently here."),
+    # a cue with its own object after such a quotation starts a new sentence, and takes no quotation
+    ("\u201cThe strain is spreading fast.\u201d Badmus stressed the need for public awareness.", None),
+])
+def test_quotation_closed_by_a_full_stop(nlp, text, content):
+    _, claims = claims_of(nlp, text)
+    assert [said(text, c.content) for c in claims if c.direct] == ([content] if content else [])

@@ -227,7 +227,9 @@ class _Finder:
         group = (min(cue[0], speaker[0]) if speaker else cue[0], max(cue[1], speaker[1]) if speaker else cue[1])
         # a cue with its own clause after it ("X said the strain is new") takes no quotation before it
         own_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
-        quoted = self._attached_quote(group, before_ok=not own_clause)
+        bare = not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and c.i > tok.i
+                       and c.lemma_.lower() not in self.cues.hearers for c in tok.children)
+        quoted = self._attached_quote(group, before_ok=not own_clause, bare=bare)
         if quoted:
             return self._quoted_content(quoted), self._head_inside(quoted[0]), True, quoted
         relay = tok.head.head if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as" else None
@@ -289,12 +291,12 @@ class _Finder:
         return toks[0].i if toks else -1
 
     # ------------------------------------------------------------------ quotations
-    def _attached_quote(self, group: Span, before_ok: bool = True) -> list[Span]:
+    def _attached_quote(self, group: Span, before_ok: bool = True, bare: bool = False) -> list[Span]:
         """Quotations attached to a cue group (speaker + cue): the one that ends right
         before it ("“...,” he said") or starts right after it ("said, “...”"), with the
         quotations that continue it ("“...,” he said. “...”")."""
         before = [q for q in self.quotes if before_ok and q[1] <= group[0] and self._adjacent(q[1], group[0])
-                  and self._hands_over(q)]
+                  and (bare or self._hands_over(q))]
         after = [q for q in self.quotes if q[0] >= group[1] and self._adjacent(group[1], q[0], lead=True)
                  and "." not in self.text[group[1]:q[0]] and not self._attributed_elsewhere(q)]
         if before:
@@ -313,7 +315,8 @@ class _Finder:
     def _hands_over(self, q: Span) -> bool:
         """A quotation that hands over to a following attribution ends with a comma, a dash,
         or a question or exclamation mark ("“...,” he said"); one that ends with a full stop
-        closed its sentence, and what follows is a new one ("“...” Badmus stressed ...")."""
+        closed its sentence, and what follows is a new one ("“...” Badmus stressed ..."),
+        unless that is a bare cue with nothing of its own ("“....” Chao said.")."""
         end = self.text[q[0]:q[1]].rstrip()
         return not end.endswith(".") or end.endswith("..")
 
