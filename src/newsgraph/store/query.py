@@ -107,11 +107,9 @@ def events(conn: Connection, flt: EventFilter | None = None, limit: int = 50, of
             parts.append(select(sub.c.pk, sub.c.day))
         both = union(*parts).subquery()
         top = select(both.c.pk).order_by(both.c.day.desc(), both.c.pk.desc()).limit(limit).offset(offset)
-    pks = list(conn.execute(top).scalars())
-    if not pks:
-        return []
-    rows = {r.pk: dict(r._mapping) for r in conn.execute(events_select(EventFilter()).where(e.pk.in_(pks)))}
-    return [rows[pk] for pk in pks if pk in rows]
+    # One statement (one round trip): the rows of the page's pks, in page order.
+    q = events_select(EventFilter()).where(e.pk.in_(top)).order_by(*order)
+    return [dict(r._mapping) for r in conn.execute(q)]
 
 
 def count_events(conn: Connection, flt: EventFilter | None = None) -> int:
