@@ -23,7 +23,7 @@ GENERIC_HOP = ("conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj",
 MAX_CLIMB = 8
 NON_PARTICIPANT_SECTORS = frozenset({"MED"})
 # "Serb forces were engaged in ethnic cleansing": passive in form, the subject acts
-STATIVE_PASSIVES = frozenset({"engage", "involve"})
+STATIVE_PASSIVES = frozenset({"engage", "involve", "oppose", "commit"})
 
 
 class ActorIndex:
@@ -360,6 +360,10 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
     cur = tok
     if _pos(tok) == "n":
         cur = governing_verb(tok) or tok
+        verb_trig = match_trigger(cur, lex) if cur is not tok else None
+        if verb_trig is not None and verb_trig.type is not None:
+            parts.embedded = True  # "opposed to French mediation", "demanded the withdrawal": the verb's event
+            return
     while cur.dep_ == "conj":
         cur = cur.head
     if cur.dep_ in ("xcomp", "ccomp"):
@@ -431,10 +435,13 @@ def find_participants(tok, trig: Trigger, record: Record, lex: Lexicon) -> Parti
 
 def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Participants) -> None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    if passive and tok.lemma_.lower() in STATIVE_PASSIVES and not _pobjs(tok, ("by",)):
+        passive = False  # "Israel is opposed to French mediation": Israel opposes
+        parts.actors = _actors([c for c in tok.children if c.dep_ == "nsubjpass"], record)
     if passive:
         parts.recipients = _actors([c for c in tok.children if c.dep_ == "nsubjpass"], record)
         parts.actors = _actors(_pobjs(tok, ("by",)), record)
-    else:
+    elif not parts.actors:
         clause = tok.head if tok.dep_ == "acomp" else tok  # "Syria is willing to ...": the copula's subject
         subj = _subjects(clause) or climb_subject(clause, lex, lambda t: record.actor_at(t.idx, t.idx + len(t.text)) is not None)
         # "thousands of students throughout Indonesia": the actor named inside a common-noun subject
