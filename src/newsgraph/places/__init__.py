@@ -157,6 +157,10 @@ def _metonym_spans(record: Record) -> list[tuple[int, int]]:
     return [tuple(span) for a in record.actors if a.type == "metonym" for span in a.mentions]
 
 
+def _person_spans(record: Record) -> list[tuple[int, int]]:
+    return [tuple(span) for a in record.actors if a.type == "person" for span in a.mentions]
+
+
 def _is_locative(tok, cs: Cues) -> bool:
     """Is the name headed by ``tok`` a location here, rather than an actor or a modifier?"""
     t = tok
@@ -198,14 +202,18 @@ def find_places(record: Record, doc) -> list[tuple[Place, object, bool]]:
                 if not any(s < m.end and m.start < e for s, e in metonyms)]
     for m in mentions:
         m.head = token_at(doc, m.start, m.end)
+    persons = _person_spans(record)
     context = Context.of(text, doc, mentions, gazetteer(), cs)
     out = []
     for m in mentions:
         place = choose(m, context)
         if place is None:
             continue
-        if not place.resolved and m.kind == "name" and " " not in m.name and m.name.endswith(_DEMONYM_ENDINGS):
-            continue  # "Ukrainian" tagged as a place name is an adjective of nationality
+        if not place.resolved and m.kind == "name":
+            if " " not in m.name and m.name.endswith(_DEMONYM_ENDINGS):
+                continue  # "Ukrainian" tagged as a place name is an adjective of nationality
+            if (m.name.isupper() and len(m.name) <= 3) or any(s <= m.start and m.end <= e for s, e in persons):
+                continue  # "AI"; a surname the tagger took for a place, that the actors stage knows
         tok = m.head
         locative = True
         if place.feature in ("country", "city", "admin1", "subdivision") and m.kind in ("name", "qualified") and tok is not None:
