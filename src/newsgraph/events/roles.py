@@ -131,6 +131,8 @@ def _condition_holds(tok, trig: Trigger) -> bool:
         # "lifted the state of emergency", "sent 700 tons of food": the "of" noun names the thing
         objs += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]
+        # "ended mediation efforts", "suspended aid deliveries": the compound names the thing
+        objs += [c for o in objs for c in o.children if c.dep_ == "compound"]
         return bool(objs) and (not values or any(o.lemma_.lower() in values for o in objs))
     if kind == "noobj":
         return not any(c.dep_ == "dobj" for c in tok.children)
