@@ -279,3 +279,18 @@ def test_no_spurious_claims(nlp, text, speakers):
 def test_quotation_closed_by_a_full_stop(nlp, text, content):
     _, claims = claims_of(nlp, text)
     assert [said(text, c.content) for c in claims if c.direct] == ([content] if content else [])
+
+
+def test_a_quotation_opening_the_next_sentence_is_the_same_speakers(nlp):
+    text = 'The analyst said the talks had failed. "We tried everything. Nothing worked." Others disagreed.'
+    _, claims = claims_of(nlp, text)
+    assert [(said(text, c.speaker_span), said(text, c.content), c.direct) for c in claims] == [
+        ("The analyst", "the talks had failed", False),
+        ("The analyst", "We tried everything. Nothing worked.", True)]
+
+
+def test_speaker_actor_is_not_taken_from_a_relative_clause(nlp):
+    text = "A student, who spoke with VOA on condition of anonymity, said the rules were strict."
+    voa = Actor(id="a1", name="Voice of America", type="organization", mentions=[(text.index("VOA"), text.index("VOA") + 3)])
+    (claim,) = claims_of(nlp, text, [voa])[1]
+    assert claim.speaker is None and claim.anonymous

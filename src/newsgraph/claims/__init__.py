@@ -29,7 +29,8 @@ def _claim(record: Record, k: int, f: Found) -> Claim:
     if f.speaker_head is not None:
         actor = record.actor_at(*f.speaker_head)
         if actor is None and f.speaker is not None:
-            actor = record.actor_at(*f.speaker)
+            # the phrase up to its head word: "a student, who spoke with VOA, ..." must not become VOA
+            actor = record.actor_at(f.speaker[0], max(f.speaker_head[1], f.speaker[0] + 1))
         speaker = actor.id if actor else None
     return Claim(
         id=f"c{k + 1}", speaker=speaker, speaker_span=f.speaker, cue=f.cue, content=f.content,

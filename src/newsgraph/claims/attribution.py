@@ -390,6 +390,35 @@ class _Finder:
                     f.quotes.append(q)
                     f.content = self._quoted_content([f.content, q])
                 break
+        self._following_quotes()
+
+    def _following_quotes(self) -> None:
+        """X said Y. “Z.” — a quotation that opens the sentence right after a claim and has
+        no cue of its own is the same speaker's (news style names a speaker once)."""
+        claimed = [f.content for f in self.found]
+        extra: list[Found] = []
+        for q in self.quotes:
+            if any(c[0] <= q[0] < c[1] for c in claimed) or self._attributed_elsewhere(q):
+                continue
+            toks = tokens_in(self.doc, q)
+            if not toks:
+                continue
+            sent = toks[0].sent
+            if self.text[sent.start_char:q[0]].strip(" \t\n" + _QUOTE_MARKS) != "" or sent.start == 0:
+                continue  # the quotation does not open its sentence
+            prev = self.doc[sent.start - 1].sent
+            owner = next((f for f in reversed(self.found)
+                          if prev.start_char <= f.cue[0] < prev.end_char and f.speaker and f.via is None), None)
+            if owner is None:
+                continue
+            parts = [q] + self._run_on(q)
+            extra.append(Found(
+                cue=owner.cue, content=self._quoted_content(parts), stance=owner.stance,
+                speaker=owner.speaker, speaker_head=owner.speaker_head, direct=True,
+                relayed=owner.relayed, cue_text=owner.cue_text, cue_i=owner.cue_i,
+                content_head=self._head_inside(q), quotes=parts))
+            claimed.append(extra[-1].content)
+        self.found.extend(extra)
 
     def _sentence_end(self, pos: int) -> int:
         toks = tokens_in(self.doc, (max(0, pos - 1), pos))
