@@ -133,6 +133,9 @@ def dated_events(nlp, text, triggers, factuality=None):
     # an expression of the clause above dates what it reports
     ("Japanese media reported on Tuesday that Kim had arrived in Russia.", ["arrived"],
      [("2023-09-12", "on Tuesday")]),
+    # a past-tense pronoun clause continues the sentence before it
+    ("Washington warned Pyongyang on Monday not to sell weapons. It urged the North to keep its word.",
+     ["urged"], [("2023-09-11", "on Monday")]),
     # no expression in the sentence: no date (not the publication date)
     ("We have aggressively enforced our sanctions.", ["enforced"], [(None, None)]),
     # a duration does not date an event

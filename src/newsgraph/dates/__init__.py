@@ -215,7 +215,7 @@ def _governing(event, doc, dated: list[_Anchored]) -> _Anchored | None:
     sent = tok.sent
     cands = [a for a in dated if a.head is not None and sent.start <= a.head.i < sent.end]
     if not cands:
-        return None
+        return None if event.factuality in _OWN_CLAUSE_ONLY else _carried_over(tok, dated)
     own = clause_head(tok)
     same = [a for a in cands if a.clause == own]
     if same:
@@ -228,6 +228,25 @@ def _governing(event, doc, dated: list[_Anchored]) -> _Anchored | None:
         if above:
             return _nearest(above, tok)
     return _nearest(cands, tok)
+
+
+_PRONOUNS = {"it", "he", "she", "they", "we"}
+
+
+def _carried_over(tok, dated: list[_Anchored]) -> _Anchored | None:
+    """A past-tense clause whose subject is a pronoun continues the sentence before it
+    ("Washington warned Pyongyang on Monday ... It urged the North to ..."): it takes the date
+    of that sentence's main clause."""
+    own = clause_head(tok)
+    if direction(own) >= 0 or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUNS
+                                        for c in own.children):
+        return None
+    if own.sent.start == 0:
+        return None
+    prev = tok.doc[own.sent.start - 1].sent
+    main = [a for a in dated if a.head is not None and prev.start <= a.head.i < prev.end
+            and a.clause is not None and a.clause.i == prev.root.i]
+    return main[0] if len(main) == 1 else None
 
 
 def place_in_time(record: Record, doc) -> None:
