@@ -9,8 +9,10 @@ Entry point: :func:`place_in_time`. Three steps:
 3. give each event the date of the expression that governs it: one in the event's own clause,
    else one attached to a clause above it (``reported on Tuesday that ... arrived``), else the
    nearest in the sentence. Planned and hypothetical events take only their own clause's
-   expression: the date of a report is not the date of what it announces. Without an expression,
-   the date stays null (background facts are not dated by the publication date).
+   expression: the date of a report is not the date of what it announces. A past-tense clause
+   with a pronoun subject and no expression continues the sentence before it ("It urged ...").
+   Otherwise the date stays null: background facts, quotes in the present perfect and planned
+   events are not dated by the publication date (the gold convention).
 
 Relative expressions in an article without a publication date keep their text with value None;
 absolute ones ("2017", "Feb. 13, 2023") still resolve.

@@ -1,11 +1,9 @@
 """Dependency-tree helpers shared by dates and places: clause heads, tense, token lookup."""
 from __future__ import annotations
 
-_VERBAL = {"VERB", "AUX"}
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo", "may", "might", "could", "should", "can"}
 # "would" is a future seen from the past ("said the ship would leave in early February"): no direction.
 _NO_DIRECTION_AUX = {"would", "'d", "\u2019d"}
-_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj", "pcomp", "ROOT"}
 
 
 def token_at(doc, start: int, end: int):

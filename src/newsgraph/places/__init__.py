@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources

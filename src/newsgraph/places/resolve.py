@@ -32,7 +32,6 @@ class Context:
     sent_bounds: list[tuple[int, int]] = field(default_factory=list)
     state_cue_sents: set[int] = field(default_factory=set)
     country_cue_sents: set[int] = field(default_factory=set)
-    state_cues_in_text: int = 0
     admin1_support: Counter = field(default_factory=Counter)
     waters: frozenset = frozenset()
     support_from: dict = field(default_factory=dict)  # mention offset -> the US state its city is in
@@ -64,7 +63,6 @@ class Context:
                 ctx.state_cue_sents.add(i)
             if any(_has_word(sent, w) for w in cues.country_cues):
                 ctx.country_cue_sents.add(i)
-        ctx.state_cues_in_text = len(ctx.state_cue_sents)
         return ctx
 
     def sentence_of(self, offset: int) -> int:
