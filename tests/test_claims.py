@@ -294,3 +294,13 @@ def test_speaker_actor_is_not_taken_from_a_relative_clause(nlp):
     voa = Actor(id="a1", name="Voice of America", type="organization", mentions=[(text.index("VOA"), text.index("VOA") + 3)])
     (claim,) = claims_of(nlp, text, [voa])[1]
     assert claim.speaker is None and claim.anonymous
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Sanctions are waiting, and they matter for the economy," warned Asli Aydintasbas, a senior fellow.',
+     "Asli Aydintasbas, a senior fellow"),
+    ('"I am not ready to be repatriated," fretted Muslima Abdullahi.', "Muslima Abdullahi"),
+])
+def test_inverted_attribution_after_a_quote(nlp, text, speaker):
+    (claim,) = claims_of(nlp, text)[1]
+    assert said(text, claim.speaker_span) == speaker and claim.direct

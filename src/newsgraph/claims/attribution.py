@@ -191,6 +191,11 @@ class _Finder:
                 if child.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head, False, tok.i
                 return child, False, tok.i
+        if tok.i > 0 and self.doc[tok.i - 1].is_punct:  # inverted: "“...,” warned Asli Aydintasbas"
+            for child in tok.children:
+                if child.i > tok.i and child.dep_ in ("attr", "dobj", "npadvmod", "appos", "oprd") \
+                        and child.pos_ in ("PROPN", "NOUN"):
+                    return child, False, tok.i
         for child in tok.children:  # "it was said by X"
             if child.dep_ == "agent":
                 for g in child.children:
