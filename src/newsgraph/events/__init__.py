@@ -16,7 +16,7 @@ import numpy
 
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.roles import (
-    ActorIndex, Participants, _pos, find_participants, first_person_subject, match_trigger,
+    ActorIndex, Participants, pos_of, find_participants, first_person_subject, match_trigger,
 )
 from newsgraph.record import Actor, Event, Record
 
@@ -36,7 +36,7 @@ def code_events(record: Record, doc) -> None:
     sentences = _Sentences(doc)
     for i in _candidates(doc, lex):
         tok = doc[i]
-        if _pos(tok) is None:
+        if pos_of(tok) is None:
             continue
         trig = match_trigger(tok, lex)
         if trig is None or trig.type is None or _obligation(tok):

@@ -68,7 +68,8 @@ class Participants:
     embedded: bool = False  # the event is the complement of a frame (warned not to sell)
 
 
-def _pos(tok) -> str | None:
+def pos_of(tok) -> str | None:
+    """The lexicon part of speech a token is read as: v, n, a, or None."""
     if tok.pos_ in ("VERB", "AUX"):
         return "v"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -160,7 +161,7 @@ def _must_clause(tok):
 
 def match_trigger(tok, lex: Lexicon) -> Trigger | None:
     """The first lexicon row for this token whose condition holds, or None."""
-    pos = _pos(tok)
+    pos = pos_of(tok)
     if pos is None:
         return None
     for trig in lex.rows(tok.lemma_.lower(), pos):
@@ -360,7 +361,7 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
                                     break
                         return
     cur = tok
-    if _pos(tok) == "n":
+    if pos_of(tok) == "n":
         cur = governing_verb(tok) or tok
         verb_trig = match_trigger(cur, lex) if cur is not tok else None
         if verb_trig is not None and verb_trig.type is not None:
@@ -386,7 +387,7 @@ FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> None:
     """ "Farmers said they would blockade Paris", "NATO confirmed it would tighten the blockade",
     "will withdraw its force unless ...": an announced conflictual act is a threat (CAMEO 13)."""
-    clause = tok if _pos(tok) == "v" else governing_verb(tok)  # "said it would impose sanctions"
+    clause = tok if pos_of(tok) == "v" else governing_verb(tok)  # "said it would impose sanctions"
     if clause is None or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children):
         return
     typ = parts.type or trig.type
@@ -404,7 +405,7 @@ def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> 
 
 def _negation(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> None:
     """ "will not accept more refugees", "would not meet demands": refusing to yield is REJECT."""
-    if _pos(tok) != "v" or not any(c.dep_ == "neg" for c in tok.children):
+    if pos_of(tok) != "v" or not any(c.dep_ == "neg" for c in tok.children):
         return
     flipped = lex.negations.get(parts.type or trig.type)
     if flipped:
@@ -422,7 +423,7 @@ def _in_container(tok, lex: Lexicon) -> bool:
 def find_participants(tok, trig: Trigger, record: Record, lex: Lexicon) -> Participants | None:
     """Actor and recipient (lists, for compounds) of the event ``tok`` triggers, or None."""
     parts = Participants()
-    if _pos(tok) in ("v", "a"):
+    if pos_of(tok) in ("v", "a"):
         _verb_roles(tok, trig, record, lex, parts)
     else:
         if _in_container(tok, lex):
@@ -494,7 +495,7 @@ def _clause_owners(tok, record: Record) -> list[Actor]:
 
 def first_person_subject(tok, lex: Lexicon) -> bool:
     """Whether the event's actor is "we"/"our" (to be resolved to the quote's speaker)."""
-    if _pos(tok) == "v":
+    if pos_of(tok) == "v":
         subj = _subjects(tok) or climb_subject(tok, lex)
     else:
         subj = [c for c in tok.children if c.dep_ == "poss"]
