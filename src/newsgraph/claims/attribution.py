@@ -171,6 +171,10 @@ class _Finder:
             speaker_head=_tok_span(speaker_tok), direct=direct, relayed=relayed,
             cue_text=self.text[cue[0]:cue[1]], cue_i=tok.i, content_head=head, quotes=quotes))
 
+    def _right_after_quote(self, tok) -> bool:
+        return any(q[1] <= tok.idx and q[1] + 4 >= tok.idx and self.text[q[1]:tok.idx].strip(" ,\"\u201d") == ""
+                   for q in self.quotes)
+
     def _name_before(self, tok) -> tuple[int, int]:
         lo = tok.i
         while lo > 0 and self.doc[lo - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") and not self.doc[lo - 1].is_punct:
@@ -191,7 +195,7 @@ class _Finder:
                 if child.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head, False, tok.i
                 return child, False, tok.i
-        if tok.i > 0 and self.doc[tok.i - 1].is_punct:  # inverted: "“...,” warned Asli Aydintasbas"
+        if tok.i > 0 and self._right_after_quote(tok):  # inverted: "“...,” warned Asli Aydintasbas"
             for child in tok.children:
                 if child.i > tok.i and child.dep_ in ("attr", "dobj", "npadvmod", "appos", "oprd") \
                         and child.pos_ in ("PROPN", "NOUN"):
@@ -222,7 +226,7 @@ class _Finder:
         j = tok.i - 1
         while j >= 0 and self.doc[j].pos_ == "ADV":
             j -= 1
-        if j >= 0 and self.doc[j].pos_ in ("PROPN", "NOUN", "PRON") and not any(
+        if j >= 0 and self.doc[j].pos_ in ("PROPN", "PRON") and tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
                 c.dep_ in ("nsubjpass", "expl") for c in tok.children):
             return self.doc[j], False, tok.i
         return None, False, tok.i
