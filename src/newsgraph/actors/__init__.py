@@ -226,9 +226,17 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
     before; each mention of the person votes. Last resort: the country the article names most.
     """
     # News outlets ("told VOA") and international bodies say nothing of a person's country.
-    with_country = [(c.start, c.country) for c in cands if c.country and c.country != "IGO"
-                    and c.sector != "MED" and c.kind in CONTEXT_KINDS]
+    # A nationality inside another person's title ("Russian President Vladimir Putin") is that
+    # person's; a country after "talks with", "sanctions on", "envoy to" is a counterpart.
+    owned: set[int] = set()
+    for c in cands:
+        if c.kind == "person":
+            for s, e in c.extra:
+                owned.update(range(s, e))
+    all_context = [(c.start, c.country, c.start in owned, _counterpart(doc, c)) for c in cands
+                   if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
     focus = _focus_country(cands)
+    outlet = _outlet_country(cands)
     for acc in accs:
         if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS
                                or acc.type == "organization" and acc.sector in LOCAL_ORG_SECTORS
@@ -236,6 +244,14 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
             continue
         if any(c.regional for c in acc.cands):
             continue
+        if acc.type == "person" and outlet and any(_files_report(doc, c) for c in acc.cands):
+            # "Margaret Besheer contributed to this report": the outlet's own reporter.
+            acc.country, acc.sector = outlet, acc.sector or "MED"
+            continue
+        # "with the Iraqi Government and the Kurdish Regional Government": same phrase, same side.
+        own_preps = {_counterpart(doc, c) for c in acc.cands} - {None}
+        with_country = [(s, code) for s, code, own, prep in all_context
+                        if (not own or acc.type != "person") and (prep is None or prep in own_preps)]
         votes: dict[str, int] = {}
         for c in acc.cands:
             sent = doc[c.start].sent
@@ -257,6 +273,46 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
             acc.country = focus
     # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
     accs[:] = [a for a in accs if a.country or a.type != "group"]
+
+
+COUNTERPART_PREPS = {"with", "against", "toward", "towards", "on", "between", "versus", "over"}
+
+
+def _counterpart(doc, c: Cand) -> int | None:
+    """The counterpart preposition ("talks with", "sanctions on") whose object the mention is
+    (or modifies), as a token index; None when there is none."""
+    tok = doc[c.head] if c.head >= 0 else doc[c.start]
+    for _ in range(4):
+        if tok.dep_ in ("amod", "compound", "poss", "nmod", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    if tok.dep_ == "pobj" and tok.head.lower_ in COUNTERPART_PREPS:
+        return tok.head.i
+    return None
+
+
+def _outlet_country(cands: list[Cand]) -> str | None:
+    """The country of the news outlet the article names most ("told VOA"), if any."""
+    counts: dict[str, int] = {}
+    for c in cands:
+        if c.kind == "body" and c.sector == "MED" and c.country:
+            counts[c.country] = counts.get(c.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+REPORT_VERBS = {"contribute", "report"}
+
+
+def _files_report(doc, c: Cand) -> bool:
+    """"X contributed to this report", "X reports from Paris", "X has more from Paris"."""
+    root = doc[c.start : c.end].root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    if verb.lemma_.lower() in REPORT_VERBS:
+        return True
+    return verb.lemma_.lower() == "have" and any(ch.lower_ == "more" for ch in verb.children)
 
 
 def _focus_country(cands: list[Cand]) -> str | None:

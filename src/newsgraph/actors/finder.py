@@ -284,12 +284,29 @@ class Finder:
             cand.regional = regional
             if kind_is_role(cand) and affil_right(tok) > right:
                 cand.extra.append((left, affil_right(tok)))
+            if cand.kind == "group":
+                self._split_compound_group(cand, tok, inner_c)
             cand.head = tok.i
             for c in inner:
                 c.consumed = True
             self.cands.append(cand)
             for i in range(left, right):
                 self.by_token.setdefault(i, cand)
+
+    def _split_compound_group(self, cand: Cand, tok, inner: list[Cand]) -> None:
+        """"U.S. and Iraqi officials": one group per nationality, each with the whole phrase as mention."""
+        nats = [c for c in inner if c.kind in ("demonym", "country", "capital") and c.country and c.country != "IGO"]
+        codes = list(dict.fromkeys(c.country for c in nats))
+        if len(codes) < 2 or not any(self.doc[i].lower_ in ("and", "or", "&") for i in range(cand.start, tok.i)):
+            return
+        cand.country = nats[0].country
+        cand.name = f"{self.doc[nats[0].start:nats[0].end].text} {tok.text}"
+        for code in codes[1:]:
+            other = next(c for c in nats if c.country == code)
+            twin = Cand(cand.start, cand.end, "group", country=code, sector=cand.sector, type="group",
+                        name=f"{self.doc[other.start:other.end].text} {tok.text}", title=cand.title, head=tok.i)
+            twin.extra = list(cand.extra)
+            self.cands.append(twin)
 
     def _person_at(self, tok) -> bool:
         c = self.by_token.get(tok.i)
@@ -339,10 +356,45 @@ class Finder:
             elif c.kind == "body":
                 self._body(c)
             elif c.kind == "org":
+                if self._is_thing(c):
+                    c.kind = "place"
+                    continue
                 self._org(c)
+        things = set()
+        for c in self.cands:
+            if c.kind == "person" and self._is_thing(c):
+                c.kind = "place"
+            if c.kind == "place" and c.end - c.start > 1:
+                things.add(self.doc[c.end - 1].text)
+                things.add(self.doc[c.start : c.end].text)
+        for c in self.cands:
+            # "Jude" after "Cyclone Jude": the short form (or a repeat) of a thing's name is that thing.
+            if c.kind == "person" and self.doc[c.start : c.end].text in things:
+                c.kind = "place"
         for c in self.cands:
             if c.kind == "person":
                 self._person(c)
+
+    def _is_thing(self, c: Cand) -> bool:
+        """A PERSON/ORG label on a vehicle, work, storm or place: "the ship Golbon", "Cyclone Jude",
+        "her book Siyasi Jaj", "Beledweyne, a town near ...", "the port of Bandar Abbas"."""
+        doc, non = self.doc, self.lex.non_actors
+        toks = doc[c.start : c.end]
+        first, last = toks[0], toks[-1]
+        if len(toks) > 1 and (first.lower_ in non or last.lower_ in non) and last.lower_ not in self.lex.org_words:
+            return True
+        if first.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and first.is_stop:
+            return True  # "Beyond Ukraine" at a sentence start
+        before = c.start - 1
+        if before >= 0 and doc[before].lower_ in non and doc[before].pos_ == "NOUN":
+            return True
+        root = toks.root
+        if root.dep_ in ("appos", "compound") and root.head.lower_ in non and root.head.i != root.i:
+            return True
+        if any(ch.dep_ == "appos" and ch.lower_ in non for ch in root.children):
+            return True
+        return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in non
+
 
     def _is_place(self, tok) -> bool:
         """True when a capital or seat is where something happens, not who acts."""
@@ -604,6 +656,10 @@ class Finder:
                         country = other.country
                         other.consumed = True
         c.title = title_words[0] if title_words else None
+        if country is None and c.title:
+            # "Secretary of State Marco Rubio": a title that only one country uses.
+            words = [w for w in c.title.lower().split() if w not in TITLE_MODIFIERS]
+            country = lex.title_countries.get(" ".join(words))
         c.country = country
         c.sector = sector
         if prefix[0] < prefix[1]:

@@ -59,6 +59,8 @@ class Lexicon:
     gaz_prefixes: frozenset[str] = frozenset()  # first two characters (lower case) of every key
     us_states: dict[str, str] = field(default_factory=dict)  # lower-case state name -> "USA"
     lower_initials: frozenset[str] = frozenset()  # first two letters of names written lower case ("al-Shabab")
+    non_actors: frozenset[str] = frozenset()  # nouns of things: "ship", "book", "cyclone", "town"
+    title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> "USA"
 
     def body(self, text: str) -> Body | None:
         """The named body written ``text`` (acronyms must match case), or None."""
@@ -208,6 +210,11 @@ def load_lexicon() -> Lexicon:
         lex.org_words[cols[0].strip().lower()] = cols[1].strip()
 
     lex.lower_initials = frozenset(initials)
+    lex.non_actors = frozenset(cols[0].strip().lower() for _, cols in _rows("non_actors.tsv"))
+    for lineno, cols in _rows("title_countries.tsv"):
+        if len(cols) < 2:
+            raise ValueError(f"title_countries.tsv:{lineno}: expected title<TAB>alpha-3")
+        lex.title_countries[" ".join(cols[0].lower().split())] = cols[1].strip()
     for info in gc.get_us_states().values():
         lex.us_states[info["name"].lower()] = "USA"
 
