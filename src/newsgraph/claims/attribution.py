@@ -418,8 +418,8 @@ class _Finder:
             prev = self.doc[sent.start - 1].sent
             owner = next((f for f in reversed(self.found)
                           if prev.start_char <= f.cue[0] < prev.end_char and f.speaker and f.via is None), None)
-            if owner is None:
-                continue
+            if owner is None or not any(t.pos_ in ("PROPN", "PRON") for t in tokens_in(self.doc, owner.speaker)):
+                continue  # "analysts say ..." then a quotation: the quotation is usually someone named next
             parts = [q] + self._run_on(q)
             extra.append(Found(
                 cue=owner.cue, content=self._quoted_content(parts), stance=owner.stance,
