@@ -59,6 +59,9 @@ def timexes(nlp, text, published=PUB):
     ("They first met in 2019.", {"2019": "2019"}),
     ("Even as late as 2017, Russia voted for sanctions.", {"2017": "2017"}),
     ("The reforms of the 1990s failed.", {"1990s": "199"}),
+    ("The fort was built in the 19th century.", {"19th century": "18"}),
+    ("Inflation slowed in early March.", {"in early March": "2023-03"}),
+    ("Exports rose sharply, and February was worse.", {"February": "2023-02"}),
     # durations and sets
     ("the conflict's more than 18-month duration", {"18-month": "P18M"}),
     ("in his twelve years in charge", {"twelve years": "P12Y"}),

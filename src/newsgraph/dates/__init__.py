@@ -92,6 +92,8 @@ def resolve_found(f: Found, text: str, pub: date | None, verb_direction: int = 0
             value = p["year"]
         elif kind == "decade":
             value = p["dec"][:3]
+        elif kind == "century":
+            value = f"{int(p['cent']) - 1:02d}"  # TIMEX3: the 19th century is "18"
         elif kind == "monthday":
             m, d = lx.months[p["mon"].lower().rstrip(".")], int(p["day"])
             if p.get("year"):

@@ -70,6 +70,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("set", rf"{b}(?P<adv>{_alt(lx.sets)}){e}"),
         ("decade", rf"{b}(?:(?P<mod>early|late|mid)[\s-]+)?(?P<dec>1[89]\d0|20\d0)['\u2019]?s{e}"),
         ("year", rf"{b}(?:{mod}[\s-]+)?{year}(?![\w-])(?!\s*%)(?!,\d)"),
+        ("century", rf"{b}(?:(?P<mod>early|late|mid)[\s-]+)?(?P<cent>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]+century{e}"),
         ("clock", rf"{b}(?:at\s+)?(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w)"),
         ("clock", rf"{b}(?:at\s+)?(?P<word>noon|midnight){e}"),
     ]
@@ -77,6 +78,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 
 # Words that may only be months in a date context ("May", "March"), and months written in lower case.
+# Month names that are a month even alone ("February was the wettest"); "June" and "August" are
+# also given names, "May" and "March" also a modal and a verb.
+_BARE_MONTHS = {"january", "february", "april", "july", "september", "october", "november", "december"}
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "sep", "dec", "oct", "nov", "aug", "apr", "jun", "jul"}
 
 
@@ -88,9 +92,9 @@ def _acceptable(kind: str, m: re.Match, text: str) -> bool:
         return False
     if kind == "month":
         context = g.get("pre") or g.get("mod") or g.get("mod2") or g.get("shift") or g.get("year")
-        if not context:
+        if not context and g["mon"].lower() not in _BARE_MONTHS:
             return False
-        if g["mon"].lower().rstrip(".") in _AMBIGUOUS_MONTHS and not (g.get("pre") or g.get("year") or g.get("shift")):
+        if g["mon"].lower().rstrip(".") in _AMBIGUOUS_MONTHS and not context:
             return False
     if kind == "year":
         after = text[m.end():m.end() + 12]
