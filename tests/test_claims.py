@@ -282,11 +282,17 @@ def test_quotation_closed_by_a_full_stop(nlp, text, content):
 
 
 def test_a_quotation_opening_the_next_sentence_is_the_same_speakers(nlp):
-    text = 'The analyst said the talks had failed. "We tried everything. Nothing worked." Others disagreed.'
+    text = 'Jane Smith said the talks had failed. "We tried everything. Nothing worked." Others disagreed.'
     _, claims = claims_of(nlp, text)
     assert [(said(text, c.speaker_span), said(text, c.content), c.direct) for c in claims] == [
-        ("The analyst", "the talks had failed", False),
-        ("The analyst", "We tried everything. Nothing worked.", True)]
+        ("Jane Smith", "the talks had failed", False),
+        ("Jane Smith", "We tried everything. Nothing worked.", True)]
+
+
+def test_a_quotation_after_a_generic_speaker_is_not_carried_over(nlp):
+    text = 'Analysts say the talks had failed. "We tried everything. Nothing worked." Others disagreed.'
+    _, claims = claims_of(nlp, text)
+    assert [c.direct for c in claims] == [False]
 
 
 def test_speaker_actor_is_not_taken_from_a_relative_clause(nlp):
