@@ -217,3 +217,13 @@ def test_seed_events_f1(seed_record, shared):
     visits = [e for e in seed_record.events if e.type == "CONSULT" and e.mode == "visit"
               and seed_record.actor(e.actor) and seed_record.actor(e.actor).country == "PRK"]
     assert len(visits) == 1 and len(visits[0].evidence) >= 2
+
+
+def test_two_actors_with_the_same_mention(nlp):
+    """The actors stage may give one span to two actors; the coder must not stumble on it."""
+    text = "Russia attacked Ukraine."
+    record = make_record(text)
+    record.actors.append(Actor(id="x1", name="Russia", type="organization", country="RUS",
+                               code="RUSGOV", mentions=[(0, 6)]))
+    code_events(record, nlp(text))
+    assert [e.type for e in record.events] == ["ASSAULT"]

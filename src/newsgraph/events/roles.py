@@ -33,7 +33,7 @@ class ActorIndex:
     def __init__(self, record: Record):
         self.record = record
         self.actors = record.actors
-        spans = sorted((s, e, a) for a in record.actors for s, e in a.mentions)
+        spans = sorted(((s, e, a) for a in record.actors for s, e in a.mentions), key=lambda x: (x[0], x[1]))
         self._starts = [s for s, _e, _a in spans]
         self._spans = spans
         self._longest = max((e - s for s, e, _a in spans), default=0)
