@@ -283,3 +283,67 @@ def test_every_seed_gold_actor_is_found_with_its_country(shared, seed_actors):
             sector_right += 1
     assert missing == []
     assert sector_right >= 0.9 * len(gold["actors"])
+
+
+# --- general rules for news at large: things, compound groups, counterparts, reporters -------------
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The tanker left port on Monday. Officials said the ship Nordvik carried fuel.", "Nordvik"),
+        ("Cyclone Marta hit the coast overnight. Marta flattened homes, officials said.", "Marta"),
+        ("The army said Dalwey, a town near the border, was retaken.", "Dalwey"),
+        ("Her book Kitab Sabr was banned by the ministry.", "Kitab Sabr"),
+    ],
+)
+def test_vehicles_works_storms_and_towns_are_not_actors(actors_of, text, name):
+    actor = _actor_named(actors_of(text), name)
+    assert actor is None or actor.type not in ("person", "organization")
+
+
+def test_two_nationalities_before_one_role_are_two_groups(actors_of):
+    record = actors_of("U.S. and Iraqi officials described the raid as a joint operation.")
+    groups = {a.country for a in record.actors if a.type == "group"}
+    assert {"USA", "IRQ"} <= groups
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("The Baloch Liberation Army said it attacked the convoy.", "Baloch Liberation Army", "PAK"),
+        ("The U.S.-backed Syrian Democratic Forces took the town.", "Syrian Democratic Forces", "SYR"),
+        ("Ann Lee, a senior analyst at Control Risks, said the threat was growing in Mali.", "Ann Lee", "GBR"),
+    ],
+)
+def test_armed_groups_and_firms_have_their_own_country(actors_of, text, name, country):
+    actor = _actor_named(actors_of(text), name)
+    assert actor is not None and actor.country == country
+
+
+def test_a_nationality_in_another_persons_title_is_not_lent(actors_of):
+    record = actors_of("President Tom Walker said he got on well with Russian President Vladimir Putin "
+                       "and Chinese President Xi Jinping. The United States wants a deal.")
+    assert _actor_named(record, "Tom Walker").country not in ("RUS", "CHN")
+
+
+def test_secretary_of_state_names_the_us_office(actors_of):
+    record = actors_of("Secretary of State Jane Doe led talks with Ukrainian officials in Jeddah.")
+    assert _actor_named(record, "Jane Doe").country == "USA"
+
+
+def test_a_country_on_the_other_side_of_talks_is_not_the_persons(actors_of):
+    record = actors_of("Prime Minister Ana Ruiz held talks with Moroccan officials on Monday.")
+    assert _actor_named(record, "Ana Ruiz").country != "MAR"
+
+
+def test_a_reporter_who_contributed_takes_the_outlets_country(nlp):
+    text = "Rebels shelled the town on Sunday, officials in Syria said. Jo Smith contributed to this report."
+    record = Record(article=Article(id="t", text=text, url="https://www.voanews.com/a/x/1.html"))
+    find_actors(record, nlp(text))
+    actor = _actor_named(record, "Jo Smith")
+    assert actor is not None and actor.country == "USA" and actor.sector == "MED"
+
+
+def test_a_person_based_in_a_country_belongs_to_it(actors_of):
+    record = actors_of("Officials from France said the group is led by Omar Dee, who has been based in Somalia.")
+    assert _actor_named(record, "Omar Dee").country == "SOM"

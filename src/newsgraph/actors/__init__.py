@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from newsgraph.actors.coref import resolve_pronouns, short_name_target
 from newsgraph.actors.finder import Cand, Finder
@@ -60,7 +61,7 @@ def find_actors(record: Record, doc) -> None:
     finder.find()
     finder.describe()
     accs = _group(doc, finder.cands)
-    _fill_context_countries(doc, accs, finder.cands)
+    _fill_context_countries(doc, accs, finder.cands, _publisher_country(record, lex))
     _add_pronouns(doc, accs)
     record.actors = _to_actors(doc, accs)
 
@@ -218,7 +219,37 @@ def _role_target(doc, c: Cand, people: list[_Acc]) -> _Acc | None:
     return matches[0][2]
 
 
-def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
+def _publisher_country(record: Record, lex) -> str | None:
+    """Country of the outlet that published the article: its outlet name, else its URL's domain."""
+    art = record.article
+    names = [art.outlet] if art.outlet else []
+    if art.url:
+        host = urlsplit(art.url).hostname or ""
+        parts = host.removeprefix("www.").split(".")
+        names += [".".join(parts[i:]) for i in range(max(0, len(parts) - 3), len(parts) - 1)]
+    for name in names:
+        body = lex.body(name)
+        if body is not None and body.kind == "media" and body.country:
+            return body.country
+    return None
+
+
+def _based_in(doc, c: Cand, by_token: dict[int, Cand]) -> str | None:
+    """"Mumin, who has been based in Somalia": the country a person is said to be based in."""
+    root = doc[c.start : c.end].root
+    for child in root.children:
+        if child.dep_ not in ("relcl", "acl", "appos"):
+            continue
+        for t in child.subtree:
+            if t.lower_ == "based" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "in":
+                for u in doc[t.i + 2 : min(len(doc), t.i + 8)]:
+                    other = by_token.get(u.i)
+                    if other is not None and other.country and other.country != "IGO":
+                        return other.country
+    return None
+
+
+def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher: str | None = None) -> None:
     """A person whose text gives no country takes the nearest country named in the same sentence.
 
     "a thorough talk with President Vladimir Putin" after "what the Kremlin said" -> RUS. The
@@ -236,7 +267,8 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
     all_context = [(c.start, c.country, c.start in owned, _counterpart(doc, c)) for c in cands
                    if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
     focus = _focus_country(cands)
-    outlet = _outlet_country(cands)
+    outlet = publisher or _outlet_country(cands)
+    by_token = {i: c for c in cands if c.country for i in range(c.start, c.end)}
     for acc in accs:
         if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS
                                or acc.type == "organization" and acc.sector in LOCAL_ORG_SECTORS
@@ -247,6 +279,10 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand]) -> None:
         if acc.type == "person" and outlet and any(_files_report(doc, c) for c in acc.cands):
             # "Margaret Besheer contributed to this report": the outlet's own reporter.
             acc.country, acc.sector = outlet, acc.sector or "MED"
+            continue
+        based = next((b for c in acc.cands if acc.type == "person" and (b := _based_in(doc, c, by_token))), None)
+        if based:
+            acc.country = based
             continue
         # "with the Iraqi Government and the Kurdish Regional Government": same phrase, same side.
         own_preps = {_counterpart(doc, c) for c in acc.cands} - {None}

@@ -547,6 +547,11 @@ class Finder:
             code = lex.country(t.text) if t.pos_ == "PROPN" else None
             if code:
                 return code
+        # "University of Southern California": a U.S. state in the name (checked after countries,
+        # so "Georgia" alone stays the country above).
+        for t in doc[c.start : c.end]:
+            if t.pos_ == "PROPN" and t.lower_ in lex.us_states:
+                return "USA"
         tok = doc[c.head]
         for child in tok.children:
             if child.i < tok.i and child.dep_ in ("amod", "compound", "poss", "nmod"):
