@@ -26,6 +26,8 @@ def by_text(nlp, text, actors=()):
     # aliases from places/data/aliases.tsv
     ("The crisis in the Ukraine deepened.", {"Ukraine": ("Ukraine", "UKR", "country", True)}),
     ("Troops landed in the U.S. on Friday.", {"U.S.": ("United States", "USA", "country", True)}),
+    ("Gunmen attacked a bus in Balochistan province.", {
+        "Balochistan province": ("Balochistan province", "PAK", "subdivision", True)}),
     ("Elections were held in Bosnia on Sunday.", {"Bosnia": ("Bosnia and Herzegovina", "BIH", "country", True)}),
     ("Protesters marched in New York on Sunday.", {"New York": ("New York City", "USA", "city", True)}),
     ("The summit opened in Québec.", {"Québec": ("Québec", "CAN", "city", True)}),

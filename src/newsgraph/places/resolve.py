@@ -149,6 +149,12 @@ def choose(m, ctx: Context) -> Place | None:
             if cities:
                 c = max(cities, key=lambda c: score(c, m, ctx))
                 return Place(span, m.text, c.country, c.lat, c.lon, c.geonameid, True, suffix)
+            # "Balochistan province", "Primorsky region": the administrative region of that name
+            regions = [c for c in cands if c.feature in ("admin1", "subdivision", "region") and c.country] \
+                if suffix not in _IN_CITY else []
+            if regions:
+                c = max(regions, key=lambda c: score(c, m, ctx))
+                return Place(span, m.text, c.country, c.lat, c.lon, c.geonameid, True, c.feature)
             country = None if set(m.text.lower().split()) & ctx.waters else ctx.country_near(m.start)
             return Place(span, m.text, country, None, None, None, False, suffix)
     if m.qualifier:
