@@ -44,10 +44,12 @@ class IngestReport:
                 "failed": self.failed, "read_problems": self.read_problems}
 
 
-def open_store_or_exit(db: str) -> Store:
-    """Open the store, or print one clear line and exit 2."""
+def open_store_or_exit(db: str, cfg: Config | None = None) -> Store:
+    """Open the store (with ``cfg``'s near-duplicate and cluster settings), or print one clear line and exit 2."""
     try:
-        return open_store(db)
+        if cfg is None:
+            return open_store(db)
+        return open_store(db, dedup_threshold=cfg.dedup_threshold, cluster_window_days=cfg.cluster_window_days)
     except Exception as exc:  # bad path, server down, wrong password: the user needs the reason, not a trace
         ERR.print(f"[red]error:[/red] cannot open the store {db}: {type(exc).__name__}: {str(exc).splitlines()[0]}",
                   highlight=False)
@@ -275,7 +277,7 @@ def ingest_cli(
     options = ReadOptions(published=published, outlet=outlet, url=url, max_bytes=cfg.max_bytes)
     show_table = sample or summary
     out = Console()
-    with open_store_or_exit(cfg.db) as store:
+    with open_store_or_exit(cfg.db, cfg) as store:
         total = _estimate_total(paths)
         with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("articles"), TimeElapsedColumn(), console=ERR, transient=True,

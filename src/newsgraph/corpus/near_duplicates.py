@@ -64,7 +64,9 @@ class NearDuplicateIndex:
             raise ValueError(f"near-duplicate threshold must be in (0, 1], not {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # LSH only proposes candidates; each is checked against the real threshold below. Its
+        # banding cannot be tuned above ~0.9 with 128 permutations, so it proposes from there.
+        self._lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=num_perm)
         self._sigs: dict[str, MinHash] = {}
 
     def __len__(self) -> int:

@@ -17,6 +17,7 @@ from sqlalchemy.pool import StaticPool
 
 from newsgraph.record import Actor, Article, Claim, Event, Place, Record, Removed, Timex
 from newsgraph.store import schema as S
+from newsgraph.store.corpus import CorpusLinker
 from newsgraph.store.migrations import migrate
 
 LOGGER = logging.getLogger(__name__)
@@ -133,12 +134,13 @@ class Store:
     commits on its own.
     """
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, dedup_threshold: float = 0.8, cluster_window_days: int = 3):
         self.engine = engine
         self.url = url
         self.backend = engine.dialect.name  # "sqlite" | "postgresql"
         self.version = migrate(engine)
         self._conn: Connection | None = None
+        self.corpus = CorpusLinker(dedup_threshold, cluster_window_days)
 
     # -- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
@@ -216,7 +218,13 @@ class Store:
                 if not replace:
                     return DUPLICATE
                 self._delete(conn, existing)
-            self._insert(conn, record)
+            sig, near = self.corpus.near_duplicate(conn, record)
+            if near is not None:
+                record.article.metadata = {**(record.article.metadata or {}), "duplicate_of": near}
+            events = self._insert(conn, record)
+            self.corpus.remember(conn, record.article.id, sig)
+            if near is None:  # a near copy's events are not counted twice
+                self.corpus.cluster(conn, record.article.outlet, record.article.published, events)
             return INGESTED
 
     def add_many(self, records: Iterable[Record], replace: bool = False) -> dict[str, int]:
@@ -251,6 +259,8 @@ class Store:
         if row is None:
             return False
         ev_pks = select(S.events.c.pk).where(S.events.c.article_id == article_id)
+        clusters = {c for c in conn.execute(select(S.events.c.cluster_id).where(
+            S.events.c.article_id == article_id, S.events.c.cluster_id.is_not(None))).scalars()}
         conn.execute(delete(S.event_claims).where(S.event_claims.c.event_pk.in_(ev_pks)))
         for table in S.CHILD_TABLES:
             conn.execute(delete(table).where(table.c.article_id == article_id))
@@ -258,9 +268,12 @@ class Store:
             conn.execute(text("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', :pk, :title, :text)"),
                          {"pk": row.pk, "title": row.title, "text": row.text})
         conn.execute(delete(S.articles).where(a.pk == row.pk))
+        self.corpus.forget(conn, article_id)
+        self.corpus.refresh(conn, clusters)
         return True
 
-    def _insert(self, conn: Connection, record: Record) -> None:
+    def _insert(self, conn: Connection, record: Record) -> list[tuple[int, dict[str, Any]]]:
+        """Write the record's rows; returns its events as (pk, row) pairs."""
         art = record.article
         published = art.published
         values = {
@@ -289,11 +302,14 @@ class Store:
             rows = [_claim_row(aid, c, actors, body, published) for c in record.claims]
             result = conn.execute(insert(S.claims).returning(S.claims.c.pk, sort_by_parameter_order=True), rows)
             claim_pks = {c.id: pk for c, pk in zip(record.claims, result.scalars().all())}
+        stored_events: list[tuple[int, dict[str, Any]]] = []
         if record.events:
             rows = [_event_row(aid, e, actors, published) for e in record.events]
             result = conn.execute(insert(S.events).returning(S.events.c.pk, sort_by_parameter_order=True), rows)
             links = []
-            for e, epk in zip(record.events, result.scalars().all()):
+            event_pks = result.scalars().all()
+            stored_events = list(zip(event_pks, rows))
+            for e, epk in zip(record.events, event_pks):
                 for cid in dict.fromkeys(e.claims):
                     if cid in claim_pks:
                         links.append({"event_pk": epk, "claim_pk": claim_pks[cid]})
@@ -308,6 +324,7 @@ class Store:
                 {"article_id": aid, "start": p.span[0], "end": p.span[1], "name": p.name, "country": p.country,
                  "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid, "resolved": p.resolved, "feature": p.feature}
                 for p in record.places])
+        return stored_events
 
     # -- reading ---------------------------------------------------------------------
     def count(self, table: str) -> int:
@@ -336,6 +353,9 @@ class Store:
                 "timexes": count(S.timexes),
                 "places": count(S.places),
                 "failures": count(S.failures),
+                "near_duplicates": conn.execute(select(func.count()).select_from(S.articles)
+                                                .where(S.articles.c.duplicate_of.is_not(None))).scalar_one(),
+                "event_clusters": count(S.event_clusters),
                 "failures_by_kind": failures_by_kind,
                 "events_by_type": by(e.type),
                 "events_by_factuality": by(e.factuality),

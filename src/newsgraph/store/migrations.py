@@ -53,9 +53,23 @@ def _initial(conn: Connection) -> None:
     _create_fulltext(conn)
 
 
+def _corpus(conn: Connection) -> None:
+    """Near-duplicate signatures, event clusters and each event's cluster id."""
+    from newsgraph.store.schema import article_signatures, event_clusters, events
+
+    article_signatures.create(conn, checkfirst=True)
+    event_clusters.create(conn, checkfirst=True)
+    for index in event_clusters.indexes:
+        index.create(conn, checkfirst=True)
+    if "cluster_id" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN cluster_id INTEGER"))
+    next(i for i in events.indexes if i.name == "ix_events_cluster").create(conn, checkfirst=True)
+
+
 # Ordered steps. Version 1 is the first released shape.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, actors, events, claims, event_claims, timexes, places, failures, full text", _initial),
+    Migration(2, "corpus: article signatures (near-duplicates), event clusters, events.cluster_id", _corpus),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -115,6 +116,8 @@ events = Table(
     Column("evidence", Json),  # [[start, end], ...]
     Column("trigger", Json),  # [start, end] or None
     Column("confidence", Float),
+    # Event cluster (same real-world event across articles); null for near-duplicate articles' events.
+    Column("cluster_id", Integer),
 )
 # Each dashboard filter is an index led by the filtered column and ending in (day, pk), so
 # "filter + date range + newest first + page" is one index range scan that needs no sort, and
@@ -126,6 +129,31 @@ for _col in ("type", "actor_code", "recipient_code", "actor_country", "recipient
              "factuality", "quad_class", "actor_name", "recipient_name"):
     Index(f"ix_events_{_col}_day", events.c[_col], events.c.day, events.c.pk)
 Index("ix_events_article", events.c.article_id)
+Index("ix_events_cluster", events.c.cluster_id)
+
+# One real-world event reported by many articles (corpus stage), with GDELT-style counts.
+event_clusters = Table(
+    "event_clusters", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("actor_country", String(8), nullable=False),  # "-" when unknown, so the key compares
+    Column("recipient_country", String(8), nullable=False),
+    Column("day", String(10)),  # the day of its first event
+    Column("location_country", String(8)),
+    Column("num_mentions", Integer, nullable=False, default=0),
+    Column("num_articles", Integer, nullable=False, default=0),
+    Column("num_sources", Integer, nullable=False, default=0),
+    Column("first_reported", String(32)),
+)
+Index("ix_event_clusters_key_day", event_clusters.c.type, event_clusters.c.actor_country,
+      event_clusters.c.recipient_country, event_clusters.c.day)
+
+# MinHash signatures of stored articles, for near-duplicate detection at ingest.
+article_signatures = Table(
+    "article_signatures", METADATA,
+    Column("article_id", String(200), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
 
 claims = Table(
     "claims", METADATA,
