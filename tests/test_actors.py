@@ -347,3 +347,8 @@ def test_a_reporter_who_contributed_takes_the_outlets_country(nlp):
 def test_a_person_based_in_a_country_belongs_to_it(actors_of):
     record = actors_of("Officials from France said the group is led by Omar Dee, who has been based in Somalia.")
     assert _actor_named(record, "Omar Dee").country == "SOM"
+
+
+def test_initials_are_the_person_named_before(actors_of):
+    record = actors_of("Saudi Crown Prince Mohammed bin Salman hosted the talks. MBS spoke first.")
+    assert _actor_named(record, "MBS") is _actor_named(record, "Mohammed bin Salman")

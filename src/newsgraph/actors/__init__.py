@@ -138,8 +138,13 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
         target = short_name_target(tokens, full_names)
         if target is None:
             target = by_key.get(("person", tokens))
+        name = norm(doc[c.start : c.end].text)
+        if target is None and name.isupper() and 2 <= len(name) <= 4:
+            # "MBS" after "Mohammed bin Salman": a person's initials.
+            target = next((a for _, a in full_names
+                           if "".join(w[0] for w in a.name.split()).upper() == name), None)
         if target is None:
-            target = add(("person", tokens), c, norm(doc[c.start : c.end].text), "person")
+            target = add(("person", tokens), c, name, "person")
         else:
             target.absorb(c)
 
