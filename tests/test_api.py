@@ -287,3 +287,12 @@ def test_serve_command_is_listed_with_its_options():
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--port" in result.output and "--host" in result.output and "--db" in result.output
+
+
+def test_aggregates_follow_new_articles(writer):
+    assert writer.get("/api/aggregates/network").json()["edges"] == []
+    assert writer.get("/api/meta").json()["stats"]["events"] == 0
+    writer.post("/api/ingest", json=example_records()[0].to_dict(), headers={"Authorization": f"Bearer {TOKEN}"})
+    assert len(writer.get("/api/aggregates/network").json()["edges"]) == 3
+    assert writer.get("/api/meta").json()["stats"]["events"] == 5
+    assert writer.get("/api/timeline").json()["series"] != []

@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from datetime import date
 from functools import lru_cache
@@ -55,6 +56,34 @@ def vocabulary() -> dict[str, Any]:
     data = json.loads((Path(__file__).parent / "data" / "vocabulary.json").read_text(encoding="utf-8"))
     data.pop("_comment", None)
     return data
+
+
+class AggregateCache:
+    """Whole-store aggregates (timelines, network, places) are costly on millions of events and change
+    only when articles are stored: answers are kept per query until the store's version moves on."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self.version: tuple | None = None
+        self.items: OrderedDict[tuple, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, conn, key: tuple, compute):
+        version = Q.store_version(conn)
+        with self.lock:
+            if version != self.version:
+                self.items.clear()
+                self.version = version
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = compute()
+        with self.lock:
+            if version == self.version:
+                self.items[key] = value
+                while len(self.items) > self.size:
+                    self.items.popitem(last=False)
+        return value
 
 
 class BadParameter(HTTPException):
@@ -145,6 +174,7 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     owned = store is None
     state: dict[str, Any] = {"store": store, "nlp": None}
     nlp_lock = threading.Lock()
+    cache = AggregateCache()
 
     def get_store():
         if state["store"] is None:
@@ -189,8 +219,8 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
 
     # -- metadata ------------------------------------------------------------------------
     @app.get("/api/meta", tags=["meta"], summary="Vocabularies, store counts and whether writes are on")
-    def meta():
-        stats = get_store().stats()
+    def meta(conn=Depends(connect)):
+        stats = cache.get(conn, ("stats",), get_store().stats)
         v = vocabulary()
         return {
             "version": __version__, "event_types": v["event_types"], "quad_classes": v["quad_classes"],
@@ -229,7 +259,7 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
                      flt: Q.Filters = Depends(event_filters), conn=Depends(connect)):
         interval = _choice("interval", interval, ("day", "week", "month"))
         by = _choice("by", by, ("type", "quad_class", "factuality"))
-        return Q.timeline(conn, flt, interval, by)
+        return cache.get(conn, ("timeline", interval, by, _key(flt)), lambda: Q.timeline(conn, flt, interval, by))
 
     # -- actors --------------------------------------------------------------------------
     @app.get("/api/actors", tags=["actors"], summary="Actors by canonical name and code, most widely reported first")
@@ -250,17 +280,18 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     # -- aggregates ----------------------------------------------------------------------
     @app.get("/api/aggregates/top-actors", tags=["aggregates"], summary="Actors in the most matching events")
     def get_top_actors(limit: int = Query(20, ge=1, le=MAX_LIMIT), flt: Q.Filters = Depends(event_filters), conn=Depends(connect)):
-        return Q.top_actors(conn, flt, limit)
+        return cache.get(conn, ("top", limit, _key(flt)), lambda: Q.top_actors(conn, flt, limit))
 
     @app.get("/api/aggregates/network", tags=["aggregates"], summary="Who acts on whom: edges with cooperation/conflict counts")
     def get_network(limit: int = Query(60, ge=1, le=MAX_LIMIT, description="Strongest edges kept."),
                     level: str = Query("name", description="name (canonical actor names) or code (CAMEO-style codes)"),
                     flt: Q.Filters = Depends(event_filters), conn=Depends(connect)):
-        return Q.network(conn, flt, limit, _choice("level", level, ("name", "code")))
+        level = _choice("level", level, ("name", "code"))
+        return cache.get(conn, ("network", limit, level, _key(flt)), lambda: Q.network(conn, flt, limit, level))
 
     @app.get("/api/aggregates/locations", tags=["aggregates"], summary="Where matching events happened, with counts")
     def get_locations(limit: int = Query(500, ge=1, le=5000), flt: Q.Filters = Depends(event_filters), conn=Depends(connect)):
-        return Q.locations(conn, flt, limit)
+        return cache.get(conn, ("locations", limit, _key(flt)), lambda: Q.locations(conn, flt, limit))
 
     @app.get("/api/basemap", tags=["meta"], summary="The dashboard's offline base map (populated one-degree cells)")
     def get_basemap():
@@ -302,6 +333,10 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
         return RedirectResponse("/")
 
     return app
+
+
+def _key(flt: Q.Filters) -> tuple:
+    return tuple(sorted((k, v) for k, v in vars(flt).items() if v is not None))
 
 
 def check_token(credentials: HTTPAuthorizationCredentials | None, token: str | None) -> None:

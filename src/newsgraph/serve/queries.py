@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Integer, and_, column, false, case, distinct, func, literal, or_, select, text, tuple_, union_all
+from sqlalchemy import Connection, Integer, and_, case, column, distinct, false, func, or_, select, text, tuple_
 
 from newsgraph.store import query as Q
 from newsgraph.store import schema as S
@@ -52,7 +52,7 @@ class Filters:
             conds.append(or_(e.actor_country == self.country, e.recipient_country == self.country,
                              e.location_country == self.country))
         if self.q:
-            conds.append(e.article_id.in_(matching_articles(conn, self.q)))
+            conds.append(e.article_id.in_(matching_ids(conn, self.q)))
         return conds
 
     @property
@@ -72,6 +72,24 @@ def matching_articles(conn: Connection, q: str):
                .bindparams(fts=Q._fts5_query(q)).columns(column("rowid", Integer)))
         return select(a.id).where(a.pk.in_(fts))
     return select(a.id).where(text("articles.tsv @@ websearch_to_tsquery('english', :tsq)").bindparams(tsq=q))
+
+
+def store_version(conn: Connection) -> tuple:
+    """Changes whenever articles or events are added or removed: the key that expires cached aggregates."""
+    a, e = S.articles.c, S.events.c
+    return tuple(conn.execute(select(select(func.max(a.pk)).scalar_subquery(), select(func.count()).select_from(S.articles).scalar_subquery(),
+                                     select(func.max(e.pk)).scalar_subquery())).one())
+
+
+IDS_INLINE = 2000
+
+
+def matching_ids(conn: Connection, q: str):
+    """The matching articles' ids as a list when there are few (so the planner walks the article index),
+    else as a sub-select."""
+    sub = matching_articles(conn, q)
+    ids = list(conn.execute(sub.limit(IDS_INLINE + 1)).scalars())
+    return ids if len(ids) <= IDS_INLINE else sub
 
 
 def _where(query, conds):
@@ -258,15 +276,23 @@ def locations(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
     """Places where events happened, with counts by cooperation/conflict and by type."""
     e = S.events.c
     conds = flt.event_conditions(conn)
-    lat, lon = func.round(e.lat, 2), func.round(e.lon, 2)
-    q = _where(select(e.location_name, e.location_country, lat, lon, e.quad_class, e.type, func.count()),
+    # One point per named place (events at a place share its coordinates); unnamed ones by rounded position.
+    lat, lon = func.round(e.lat, 1), func.round(e.lon, 1)
+    key_lat = case((e.location_name.is_(None), lat), else_=None)
+    key_lon = case((e.location_name.is_(None), lon), else_=None)
+    q = _where(select(e.location_name, e.location_country, key_lat, key_lon, e.quad_class, e.type, func.count(),
+                      func.avg(e.lat), func.avg(e.lon)),
                conds + [e.lat.is_not(None), e.lon.is_not(None)])
-    q = q.group_by(e.location_name, e.location_country, lat, lon, e.quad_class, e.type)
+    q = q.group_by(e.location_name, e.location_country, key_lat, key_lon, e.quad_class, e.type)
     places: dict[tuple, dict[str, Any]] = {}
-    for name, country, la, lo, quad, typ, n in conn.execute(q):
-        p = places.setdefault((name, country, la, lo), {"name": name, "country": country, "lat": float(la), "lon": float(lo),
-                                                        "count": 0, "cooperation": 0, "conflict": 0, "types": {}})
-        p["count"] += n
+    for name, country, kla, klo, quad, typ, n, la, lo in conn.execute(q):
+        p = places.setdefault((name, country, kla, klo), {"name": name, "country": country, "lat": 0.0, "lon": 0.0,
+                                                          "count": 0, "cooperation": 0, "conflict": 0, "types": {}})
+        # Running mean of the coordinates over the groups of this place, weighted by events.
+        total = p["count"] + n
+        p["lat"] = round((p["lat"] * p["count"] + float(la) * n) / total, 4)
+        p["lon"] = round((p["lon"] * p["count"] + float(lo) * n) / total, 4)
+        p["count"] = total
         if quad in COOPERATION:
             p["cooperation"] += n
         elif quad in CONFLICT:
@@ -281,18 +307,20 @@ def top_actors(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
     """Actors in the most matching events, as actor or as recipient."""
     e = S.events.c
     conds = flt.event_conditions(conn)
-    as_actor = _where(select(e.actor_name.label("name"), e.actor_code.label("code"), e.actor_country.label("country"),
-                             literal(1).label("a"), literal(0).label("r"), e.quad_class), conds + [e.actor_name.is_not(None)])
-    as_recipient = _where(select(e.recipient_name, e.recipient_code, e.recipient_country, literal(0), literal(1), e.quad_class),
-                          conds + [e.recipient_name.is_not(None)])
-    u = union_all(as_actor, as_recipient).subquery()
-    coop = func.sum(case((u.c.quad_class.in_(COOPERATION), 1), else_=0))
-    conflict = func.sum(case((u.c.quad_class.in_(CONFLICT), 1), else_=0))
-    q = (select(u.c.name, func.max(u.c.code), func.max(u.c.country), func.count(), func.sum(u.c.a), func.sum(u.c.r), coop, conflict)
-         .group_by(u.c.name).order_by(func.count().desc(), u.c.name).limit(limit))
-    items = [{"name": n, "code": c, "country": k, "events": t, "as_actor": int(a or 0), "as_recipient": int(r or 0),
-              "cooperation": int(co or 0), "conflict": int(cf or 0)}
-             for n, c, k, t, a, r, co, cf in conn.execute(q)]
+    totals: dict[str, dict[str, Any]] = {}
+    for role, name, code, country in (("as_actor", e.actor_name, e.actor_code, e.actor_country),
+                                      ("as_recipient", e.recipient_name, e.recipient_code, e.recipient_country)):
+        q = _where(select(name, e.quad_class, func.count(), func.max(code), func.max(country)), conds + [name.is_not(None)])
+        for n, quad, count, c, k in conn.execute(q.group_by(name, e.quad_class)):
+            t = totals.setdefault(n, {"name": n, "code": c, "country": k, "events": 0, "as_actor": 0, "as_recipient": 0,
+                                      "cooperation": 0, "conflict": 0})
+            t["events"] += count
+            t[role] += count
+            if quad in COOPERATION:
+                t["cooperation"] += count
+            elif quad in CONFLICT:
+                t["conflict"] += count
+    items = sorted(totals.values(), key=lambda t: (-t["events"], t["name"]))[:limit]
     return {"items": items}
 
 
@@ -344,7 +372,7 @@ def claims_page(conn: Connection, flt: Filters, limit: int, offset: int, stance:
     if flt.article:
         conds.append(c.article_id == flt.article)
     if flt.q:
-        conds.append(c.article_id.in_(matching_articles(conn, flt.q)))
+        conds.append(c.article_id.in_(matching_ids(conn, flt.q)))
     if stance:
         conds.append(c.stance == stance)
     if anonymous is not None:
