@@ -348,6 +348,8 @@ REPORT_VERBS = {"contribute", "report"}
 def _files_report(doc, c: Cand) -> bool:
     """"X contributed to this report", "X reports from Paris", "X has more from Paris"."""
     root = doc[c.start : c.end].root
+    if root.dep_ == "conj" and root.head.dep_ == "nsubj":
+        root = root.head  # "A and B contributed to this report"
     if root.dep_ != "nsubj":
         return False
     verb = root.head
