@@ -95,11 +95,15 @@ class _Finder:
 
     # ------------------------------------------------------------------ orchestration
     def run(self) -> list[Found]:
-        lemmas = [t.lemma_.lower() for t in self.doc]
-        self._mark_silenced(lemmas)
-        verbs = [t for t in self.doc if lemmas[t.i] in self.cues.stance and self._is_cue_verb(t)]
-        according = [t for t in self.doc if lemmas[t.i] in self.cues.according_heads]
-        self.citing_tokens = [t for t in self.doc if lemmas[t.i] in self.cues.citing]
+        # one pass over the tokens: spaCy makes a new Token object on every access
+        by_lemma: dict[str, list] = {}
+        for t in self.doc:
+            by_lemma.setdefault(t.lemma_.lower(), []).append(t)
+        self._mark_silenced(by_lemma)
+        pick = lambda words: sorted((t for w in words & by_lemma.keys() for t in by_lemma[w]), key=lambda t: t.i)
+        verbs = [t for t in pick(self.cues.stance.keys()) if self._is_cue_verb(t)]
+        according = pick(self.cues.according_heads)
+        self.citing_tokens = pick(self.cues.citing)
         self.cue_tokens = {t.i for t in verbs} | {t.i for t in according} | {t.i for t in self.citing_tokens}
         for tok in verbs:
             if self._speaker_inside_quote(tok):
@@ -121,15 +125,16 @@ class _Finder:
         about us every day,” he said"); the claims ledger keeps the narrator's attributions."""
         return any(q[0] <= tok.idx < q[1] for q in self.quotes)
 
-    def _mark_silenced(self, lemmas: list[str]) -> None:
+    def _mark_silenced(self, by_lemma: dict[str, list]) -> None:
         """"declined to comment": the emptied cue makes no claim (it attributes nothing)."""
-        for tok in self.doc:
-            emptied = self.cues.no_content.get(lemmas[tok.i])
-            if not emptied:
-                continue
-            for child in tok.children:
-                if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in emptied:
-                    self.silenced.add(child.i)
+        for lemma, emptied in self.cues.no_content.items():
+            for tok in by_lemma.get(lemma, ()):
+                self._silence(tok, emptied)
+
+    def _silence(self, tok, emptied) -> None:
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in emptied:
+                self.silenced.add(child.i)
 
     def _is_cue_verb(self, tok) -> bool:
         lemma = tok.lemma_.lower()

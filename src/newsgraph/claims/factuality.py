@@ -23,8 +23,9 @@ _PAST_TAGS = ("VBD",)
 def assess_events(record: Record, doc) -> None:
     """Set ``factuality`` and ``claims`` on every event of ``record``."""
     fc = factuality_cues()
+    stop = _cue_heads(record, doc)
     for event in record.events:
-        values, held_by = assess(event, record, doc, fc)
+        values, held_by = assess(event, record, doc, fc, stop)
         event.claims = [c.id for c in held_by]
         event.factuality = next((v for v in FACTUALITY_PRECEDENCE if v in values), "asserted")
 
@@ -82,8 +83,13 @@ def _is_infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None
-           ) -> tuple[set[str], list[Claim]]:
+def _cue_heads(record: Record, doc) -> set[int]:
+    """Token indexes where a claim's cue starts: the modal walk stops there."""
+    return {toks[0].i for c in record.claims if (toks := tokens_in(doc, c.cue))}
+
+
+def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None,
+           stop: set[int] | None = None) -> tuple[set[str], list[Claim]]:
     """The factuality values that apply to ``event`` and the claims that hold it."""
     fc = fc or factuality_cues()
     if event.trigger is None:
@@ -95,7 +101,8 @@ def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None
     main = _trigger_token(doc, trig)
     if main is None:
         return ({"reported"} if held else {"asserted"}), held
-    stop = {toks[0].i for c in record.claims if (toks := tokens_in(doc, c.cue))}
+    if stop is None:
+        stop = _cue_heads(record, doc)
     chain = _chain(main, stop - {main.i})
 
     if own:  # the event is the speech act itself ("Washington warned ...")
