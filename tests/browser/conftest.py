@@ -49,10 +49,13 @@ def _fill(store) -> str:
         from newsgraph.record import Article
 
         articles = (a for a in read_inputs(paths, ReadOptions()) if isinstance(a, Article))
-        records = [o.record for o in extract_many(articles, load_config(environ={})) if o.ok]
-        if records:
-            store.add_many(records)
-            return "sample corpus"
+        outcomes = list(extract_many(articles, load_config(environ={})))
+        records = [o.record for o in outcomes if o.ok]
+        if not records:  # a broken pipeline must fail here, not hide behind the hand-built records
+            errors = sorted({o.error or o.skipped or "?" for o in outcomes})
+            raise RuntimeError(f"no sample article could be extracted: {errors[:3]}")
+        store.add_many(records)
+        return f"sample corpus ({len(records)} articles)"
     from newsgraph.serve.examples import example_records
 
     store.add_many(example_records())
