@@ -310,3 +310,14 @@ def test_speaker_actor_is_not_taken_from_a_relative_clause(nlp):
 def test_inverted_attribution_after_a_quote(nlp, text, speaker):
     (claim,) = claims_of(nlp, text)[1]
     assert said(text, claim.speaker_span) == speaker and claim.direct
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a parenthetical cue: the whole sentence around it is the content
+    ("Such matters, he told VOA, should be decided through referendums.", "he"),
+    ("Another cause for concern, she said, is that this strain spreads fast.", "she"),
+])
+def test_parenthetical_attribution(nlp, text, speaker):
+    (claim,) = claims_of(nlp, text)[1]
+    assert said(text, claim.speaker_span) == speaker
+    assert said(text, claim.content).startswith(text.split(",")[0])

@@ -276,6 +276,12 @@ class _Finder:
     def _fronted_content(self, tok, sp_range):
         """"CONTENT, X said" parsed with the content as the head of the cue."""
         head = tok.head
+        if tok.dep_ == "parataxis" and head.i > tok.i and head.i not in self.cue_tokens:
+            # parenthetical: "Such matters, he told VOA, should be decided through referendums."
+            span = _range_span(self.doc, head.left_edge.i, head.right_edge.i)
+            if span is None:
+                return None, -1, False, []
+            return span, head.i, self._inside_quotes(span), []
         if head.i == tok.i or head.i > tok.i or tok.dep_ not in ("parataxis", "conj", "ccomp", "advcl"):
             return None, -1, False, []
         if head.i in self.cue_tokens:
