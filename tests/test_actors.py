@@ -352,3 +352,25 @@ def test_a_person_based_in_a_country_belongs_to_it(actors_of):
 def test_initials_are_the_person_named_before(actors_of):
     record = actors_of("Saudi Crown Prince Mohammed bin Salman hosted the talks. MBS spoke first.")
     assert _actor_named(record, "MBS") is _actor_named(record, "Mohammed bin Salman")
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # A local outlet that no lexicon lists belongs to the country the article is about.
+        ("Zimbabwe police held Tom Dube, a journalist with Ngoma Television. Zimbabwe's courts refused bail. "
+         "Zimbabwe says he broke the law.", "Ngoma Television", "ZWE"),
+        # A part of a named outlet shares its country.
+        ("Ahmed Khan told VOA's Pashto Service that the road to Kabul was closed.", "Pashto Service", "USA"),
+    ],
+)
+def test_organisations_without_a_country_of_their_own(actors_of, text, name, country):
+    actor = _actor_named(actors_of(text), name)
+    assert actor is not None and actor.country == country
+
+
+def test_a_transnational_body_takes_no_country_from_the_article(actors_of):
+    text = ("Kenya's health ministry and the Global Diabetes Alliance met in Nairobi. Kenya wants help. "
+            "Kenya said the Global Diabetes Alliance agreed.")
+    actor = _actor_named(actors_of(text), "Global Diabetes Alliance")
+    assert actor is None or actor.country != "KEN"

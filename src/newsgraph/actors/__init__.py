@@ -61,7 +61,7 @@ def find_actors(record: Record, doc) -> None:
     finder.find()
     finder.describe()
     accs = _group(doc, finder.cands)
-    _fill_context_countries(doc, accs, finder.cands, _publisher_country(record, lex))
+    _fill_context_countries(doc, accs, finder.cands, _publisher_country(record, lex), lex)
     _add_pronouns(doc, accs)
     record.actors = _to_actors(doc, accs)
 
@@ -254,7 +254,8 @@ def _based_in(doc, c: Cand, by_token: dict[int, Cand]) -> str | None:
     return None
 
 
-def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher: str | None = None) -> None:
+def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher: str | None = None,
+                            lex=None) -> None:
     """A person whose text gives no country takes the nearest country named in the same sentence.
 
     "a thorough talk with President Vladimir Putin" after "what the Kremlin said" -> RUS. The
@@ -271,6 +272,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
                 owned.update(range(s, e))
     all_context = [(c.start, c.country, c.start in owned, _counterpart(doc, c)) for c in cands
                    if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
+    lex = lex or load_lexicon()
     focus = _focus_country(cands)
     outlet = publisher or _outlet_country(cands)
     by_token = {i: c for c in cands if c.country for i in range(c.start, c.end)}
@@ -312,6 +314,16 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
             acc.country = next(code for code, n in votes.items() if n == best)
         if acc.country is None and acc.type == "person" and focus:
             acc.country = focus
+    # A named organisation that neither the lexicon nor its sentence places ("Heart and Soul
+    # Television", "the National News Agency") is most likely local to the country the article is about.
+    for acc in accs:
+        if acc.country or acc.type != "organization" or not focus or acc.sector in ("IGO", "REB"):
+            continue
+        if any(c.kind == "body" or c.regional for c in acc.cands):
+            continue
+        if any(w in lex.transnational for w in acc.name.lower().split()):
+            continue
+        acc.country = focus
     # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
     accs[:] = [a for a in accs if a.country or a.type != "group"]
 

@@ -539,7 +539,7 @@ class Finder:
     def _org_country(self, c: Cand) -> str | None:
         doc, lex = self.doc, self.lex
         tok = doc[c.head]
-        based = self._based_country(min(tok.left_edge.i, c.start), c.end)
+        based = self._based_country(min(tok.left_edge.i, max(0, c.start - 3)), c.end)
         if based:
             return based
         # Inside the name: "Korea Institute for National Unification", "U.S. Agency for ...".
@@ -558,6 +558,9 @@ class Finder:
                 other = self.by_token.get(child.i)
                 if other is not None and other.country and other.kind in ("demonym", "country", "capital"):
                     other.consumed = True
+                    return other.country
+                # "VOA's Mandarin Service": a part of a named body shares its country.
+                if other is not None and other.country and other.kind == "body" and child.dep_ == "poss":
                     return other.country
         # "the Eurasia Group, a New York-based consultancy"
         for child in tok.children:
