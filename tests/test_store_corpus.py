@@ -24,7 +24,8 @@ def article_record(aid: str, text: str, outlet: str, published: str = "2024-03-1
                         outlet=outlet, published=published),
         actors=[Actor(id="a1", name=actor, type="country", country=actor, code=actor + "GOV", mentions=[(4, 10)]),
                 Actor(id="a2", name=recipient, type="country", country=recipient, code=recipient + "GOV", mentions=[(15, 22)])],
-        events=[Event(id="e1", type=type_, actor="a1", recipient="a2", evidence=[(0, 40), (60, 90)], trigger=(30, 33))],
+        events=[Event(id="e1", type=type_, cameo={"CONSULT": "040", "ACCUSE": "112"}[type_], actor="a1", recipient="a2",
+                      evidence=[(0, 40), (60, 90)], trigger=(30, 33))],
     )
 
 
@@ -83,3 +84,26 @@ def test_the_threshold_is_a_setting(tmp_path, threshold, linked):
         s.add(article_record("a", original, "wire"))
         s.add(article_record("b", edited, "other"))
         assert ("duplicate_of" in (s.record("b").article.metadata or {})) is linked
+
+
+def test_exports_carry_cluster_counts_and_can_give_one_row_per_cluster(store):
+    import io
+
+    from newsgraph.store.export import GDELT_COLUMNS, export
+
+    store.add(article_record("a", "Kenya and Ethiopia held talks on water in Nairobi, officials said.", "wire-a"))
+    store.add(article_record("b", "Ethiopia's foreign minister met his Kenyan counterpart about the drought.", "wire-b"))
+    store.add(article_record("c", "Kenya accused Ethiopia of diverting the river upstream of the border.", "wire-c",
+                             type_="ACCUSE"))
+
+    def gdelt(**kw):
+        out = io.BytesIO()
+        export(store, "gdelt", out, **kw)
+        lines = out.getvalue().decode().splitlines()
+        return [dict(zip(GDELT_COLUMNS, ln.split("\t"))) for ln in lines[1:]]
+
+    every = gdelt()
+    assert [(r["EventRootCode"], r["NumArticles"], r["NumSources"]) for r in every] == [
+        ("04", "2", "2"), ("04", "2", "2"), ("11", "1", "1")]
+    per_cluster = gdelt(clusters=True)
+    assert [(r["EventRootCode"], r["NumArticles"], r["NumMentions"]) for r in per_cluster] == [("04", "2", "4"), ("11", "1", "2")]

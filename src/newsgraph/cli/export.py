@@ -35,6 +35,7 @@ def export_cli(
     actor_country: Optional[str] = typer.Option(None, "--actor-country", help="Actor's country (ISO alpha-3)."),
     factuality: Optional[str] = typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied."),
     header: bool = typer.Option(True, "--header/--no-header", help="gdelt: write the column names first (GDELT's own files have none)."),
+    clusters: bool = typer.Option(False, "--clusters", help="One row per event cluster (a real-world event however many articles tell it), with its mention, article and source counts."),
     config: Optional[str] = CONFIG_OPTION,
 ) -> None:
     """Export stored events for other tools (one row or object per event; jsonl: one record per article).
@@ -44,6 +45,9 @@ def export_cli(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         ERR.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise typer.Exit(2)
+    if clusters and fmt == "jsonl":
+        ERR.print("[red]error:[/red] --clusters applies to gdelt, plover, parquet and csv; jsonl exports whole articles")
         raise typer.Exit(2)
     if fmt == "parquet" and (output is None or output == "-"):
         ERR.print("[red]error:[/red] parquet is binary: give --output FILE.parquet")
@@ -61,14 +65,14 @@ def export_cli(
             tmp = path.with_name(path.name + ".part")
             try:
                 with tmp.open("wb") as fh:
-                    n = export(store, fmt, fh, flt, header=header, as_array=path.suffix == ".json")
+                    n = export(store, fmt, fh, flt, header=header, as_array=path.suffix == ".json", clusters=clusters)
                 tmp.replace(path)
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
                 ERR.print(f"[red]error:[/red] cannot write {output}: {exc.strerror or exc}")
                 raise typer.Exit(2) from exc
         else:
-            n = export(store, fmt, sys.stdout.buffer, flt, header=header)
+            n = export(store, fmt, sys.stdout.buffer, flt, header=header, clusters=clusters)
             sys.stdout.flush()
-    what = "articles" if fmt == "jsonl" else "events"
+    what = "articles" if fmt == "jsonl" else ("event clusters" if clusters else "events")
     ERR.print(f"exported {n} {what} as {fmt}" + (f" to {output}" if output and output != "-" else ""), highlight=False)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import IO, Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
 from newsgraph import __version__
 from newsgraph.store import schema as S
@@ -61,21 +61,30 @@ _GEO_TYPE = {"country": 1, "admin1": 5, "state": 5, "province": 5}
 LEAD_CHARS = 600
 
 
-def event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+def event_rows(store: Store, flt: EventFilter | None = None, clusters: bool = False) -> Iterator[dict[str, Any]]:
     """Events matching ``flt`` as flat dicts (``FLAT_COLUMNS`` plus ``location``, ``evidence``,
-    ``trigger``, ``ingested_at``, ``is_root``), in ``pk`` order, streamed in chunks."""
+    ``trigger``, ``ingested_at``, ``is_root`` and the event cluster's ``num_mentions``,
+    ``num_articles``, ``num_sources``), in ``pk`` order, streamed in chunks.
+
+    With ``clusters=True`` each event cluster (one real-world event, however many articles
+    tell it) gives one row, its first-stored event; near copies' events give none."""
     flt = flt or EventFilter()
-    e, a = S.events.c, S.articles.c
+    e, a, k = S.events.c, S.articles.c, S.event_clusters.c
     act1, act2 = S.actors.alias("act1"), S.actors.alias("act2")
     base = (
         select(S.events, act1.c.sector.label("actor_sector"), act2.c.sector.label("recipient_sector"),
                a.title.label("article_title"), a.url.label("article_url"), a.outlet.label("article_outlet"),
-               a.published.label("article_published"), a.ingested_at, a.source.label("article_source"))
+               a.published.label("article_published"), a.ingested_at, a.source.label("article_source"),
+               k.num_mentions, k.num_articles, k.num_sources, k.first_reported)
         .join(S.articles, a.id == e.article_id)
+        .outerjoin(S.event_clusters, k.id == e.cluster_id)
         .outerjoin(act1, and_(act1.c.article_id == e.article_id, act1.c.actor_id == e.actor_id))
         .outerjoin(act2, and_(act2.c.article_id == e.article_id, act2.c.actor_id == e.recipient_id))
     )
     conds = flt.conditions()
+    if clusters:
+        first = select(func.min(S.events.c.pk)).where(S.events.c.cluster_id.is_not(None)).group_by(S.events.c.cluster_id)
+        conds = [*conds, e.pk.in_(first)]
     last = 0
     with store.connect() as conn:
         while True:
@@ -147,9 +156,10 @@ def gdelt_row(r: dict[str, Any]) -> list[Any]:
         "EventRootCode": cameo[:2],
         "QuadClass": r.get("quad_class") if r.get("quad_class") is not None else "",
         "GoldsteinScale": r.get("goldstein") if r.get("goldstein") is not None else "",
-        "NumMentions": max(1, len(r.get("evidence") or [])),
-        "NumSources": 1,
-        "NumArticles": 1,
+        # the event cluster's counts: every article that tells this real-world event
+        "NumMentions": r.get("num_mentions") or max(1, len(r.get("evidence") or [])),
+        "NumSources": r.get("num_sources") or 1,
+        "NumArticles": r.get("num_articles") or 1,
         "ActionGeo_Type": geo_type,
         "ActionGeo_FullName": ", ".join(x for x in (r.get("location_name"), r.get("location_country")) if x),
         "ActionGeo_CountryCode": r.get("location_country") or "",
@@ -223,6 +233,9 @@ def plover_event(r: dict[str, Any]) -> dict[str, Any]:
         "claims": r.get("claims") or [],
         "date_text": r.get("date_text"),
         "confidence": r.get("confidence"),
+        "cluster": ({"id": r.get("cluster_id"), "num_mentions": r.get("num_mentions"),
+                     "num_articles": r.get("num_articles"), "num_sources": r.get("num_sources"),
+                     "first_reported": r.get("first_reported")} if r.get("cluster_id") is not None else None),
     }
     return rec
 
@@ -317,13 +330,16 @@ def write_jsonl(store: Store, out: IO[bytes], flt: EventFilter | None = None) ->
 
 
 def export(store: Store, fmt: str, out: IO[bytes], flt: EventFilter | None = None, *,
-           header: bool = True, as_array: bool = False) -> int:
-    """Write the store's events (or records, for ``jsonl``) in ``fmt`` to ``out``; return the count."""
+           header: bool = True, as_array: bool = False, clusters: bool = False) -> int:
+    """Write the store's events (or records, for ``jsonl``) in ``fmt`` to ``out``; return the count.
+    ``clusters=True``: one row per event cluster instead of one per event."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
     if fmt == "jsonl":
+        if clusters:
+            raise ValueError("jsonl exports whole article records; --clusters applies to event formats")
         return write_jsonl(store, out, flt)
-    rows = event_rows(store, flt)
+    rows = event_rows(store, flt, clusters=clusters)
     if fmt == "gdelt":
         return write_gdelt(rows, out, header=header)
     if fmt == "plover":
