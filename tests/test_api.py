@@ -296,3 +296,10 @@ def test_aggregates_follow_new_articles(writer):
     assert len(writer.get("/api/aggregates/network").json()["edges"]) == 3
     assert writer.get("/api/meta").json()["stats"]["events"] == 5
     assert writer.get("/api/timeline").json()["series"] != []
+
+
+def test_places_named_in_articles(client):
+    places = {p["name"]: p for p in get(client, "/api/aggregates/places")["items"]}
+    assert places["Odesa"]["articles"] == 1 and places["Nairobi"]["lat"] == -1.28
+    assert "Black Sea" in places  # named, though no event happened there
+    assert [p["name"] for p in get(client, "/api/aggregates/places?country=KEN")["items"]] == ["Nairobi"]

@@ -21,7 +21,7 @@ def open_view(page, base: str, route: str):
 @pytest.mark.parametrize("route, selectors", [
     ("events", {"svg.timeline rect.bar": 1, "table.data tbody tr": 1, ".legend .legenditem": 1}),
     ("network", {"svg.network path.edge": 1, "svg.network g.node": 2}),
-    ("map", {"svg.map g.land rect": 1000, "svg.map circle.place": 1}),
+    ("map", {"svg.map g.land rect": 1000, "svg.map circle.place": 1, "svg.map circle.mention": 1}),
     ("claims", {".ledger article.claim": 1, ".ledger .source .badge": 1}),
     ("articles", {".articletext .text span": 1, ".articlelist li": 1}),
 ])

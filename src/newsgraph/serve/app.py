@@ -293,6 +293,10 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     def get_locations(limit: int = Query(500, ge=1, le=5000), flt: Q.Filters = Depends(event_filters), conn=Depends(connect)):
         return cache.get(conn, ("locations", limit, _key(flt)), lambda: Q.locations(conn, flt, limit))
 
+    @app.get("/api/aggregates/places", tags=["aggregates"], summary="Places the articles name (geocoded mentions)")
+    def get_places(limit: int = Query(500, ge=1, le=5000), flt: Q.Filters = Depends(event_filters), conn=Depends(connect)):
+        return cache.get(conn, ("places", limit, _key(flt)), lambda: Q.mentioned_places(conn, flt, limit))
+
     @app.get("/api/basemap", tags=["meta"], summary="The dashboard's offline base map (populated one-degree cells)")
     def get_basemap():
         return basemap()

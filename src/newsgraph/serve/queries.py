@@ -303,6 +303,31 @@ def locations(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
     return {"total": len(items), "unlocated": unlocated, "items": items[:limit]}
 
 
+def mentioned_places(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
+    """Places the articles name (geocoded mentions), whether or not an event was placed there."""
+    p, a = S.places.c, S.articles.c
+    conds = [p.lat.is_not(None), p.lon.is_not(None)]
+    if flt.q:
+        conds.append(p.article_id.in_(matching_ids(conn, flt.q)))
+    if flt.article:
+        conds.append(p.article_id == flt.article)
+    if flt.country:
+        conds.append(p.country == flt.country)
+    if flt.date_from or flt.date_to:
+        dated = select(a.id)
+        if flt.date_from:
+            dated = dated.where(a.published >= flt.date_from)
+        if flt.date_to:
+            dated = dated.where(a.published <= flt.date_to)
+        conds.append(p.article_id.in_(dated))
+    articles = func.count(distinct(p.article_id))
+    q = (select(p.name, p.country, func.avg(p.lat), func.avg(p.lon), func.count(), articles).where(and_(*conds))
+         .group_by(p.name, p.country).order_by(articles.desc(), p.name).limit(limit))
+    items = [{"name": n, "country": c, "lat": round(float(la), 4), "lon": round(float(lo), 4), "mentions": m, "articles": k}
+             for n, c, la, lo, m, k in conn.execute(q)]
+    return {"items": items}
+
+
 def top_actors(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
     """Actors in the most matching events, as actor or as recipient."""
     e = S.events.c

@@ -13,9 +13,10 @@ const py = (lat) => (NORTH - lat) * K;
 let basemapCache = null;
 
 export async function mapView(root, params) {
-  const [base, places] = await Promise.all([
+  const [base, places, mentioned] = await Promise.all([
     basemapCache || api("basemap").then((b) => (basemapCache = b)),
     api("aggregates/locations", { ...filterParams(params), limit: 500 }),
+    api("aggregates/places", { q: params.q, country: params.country, date_from: params.date_from, date_to: params.date_to, limit: 500 }),
   ]);
   const chart = svg("svg.map", { viewBox: `0 0 ${W} ${H.toFixed(0)}`, role: "img", "aria-label": "map of event locations" });
   chart.appendChild(svg("rect.sea", { x: 0, y: 0, width: W, height: H }));
@@ -23,6 +24,13 @@ export async function mapView(root, params) {
   for (let lat = -30; lat <= 60; lat += 30) chart.appendChild(svg("line.graticule", { x1: 0, x2: W, y1: py(lat), y2: py(lat) }));
   chart.appendChild(svg("line.graticule.equator", { x1: 0, x2: W, y1: py(0), y2: py(0) }));
   chart.appendChild(landLayer(base));
+  const mentionLayer = svg("g.mentions");
+  for (const p of mentioned.items) {
+    const dot = svg("circle.mention", { cx: px(p.lon).toFixed(1), cy: py(p.lat).toFixed(1), r: (2.5 + 2 * Math.sqrt(p.articles)).toFixed(1) });
+    tip(dot, `${p.name}${p.country ? " (" + p.country + ")" : ""}: named in ${p.articles} article(s)`);
+    mentionLayer.appendChild(dot);
+  }
+  chart.appendChild(mentionLayer);
   const items = places.items.filter((p) => typeof p.lat === "number" && typeof p.lon === "number");
   const max = Math.max(1, ...items.map((p) => p.count));
   const layer = svg("g.places");
@@ -45,7 +53,8 @@ export async function mapView(root, params) {
   const note = places.unlocated ? `${places.unlocated} matching events have no location. ` : "";
   root.appendChild(panel(`Where events happen (${items.length} places)`,
     el("div.chartwrap", {}, chart,
-      el("p.note", {}, `${note}Circle size: number of events; colour: green for cooperation, red for conflict. Click a place to list its country's events.`)),
+      el("p.note", {}, `${note}Filled circles: events (size: number; green cooperation, red conflict; click to list the country's events). ` +
+        `Hollow rings: ${mentioned.items.length} places the articles name.`)),
     items.length ? null : empty("No located events match these filters.")));
   if (items.length) root.appendChild(panel("Places", placeTable(items)));
 }
