@@ -374,3 +374,8 @@ def test_a_transnational_body_takes_no_country_from_the_article(actors_of):
             "Kenya said the Global Diabetes Alliance agreed.")
     actor = _actor_named(actors_of(text), "Global Diabetes Alliance")
     assert actor is None or actor.country != "KEN"
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_same_person(actors_of):
+    record = actors_of("U.N. envoy Geir Pedersen spoke on Friday. Pederson said the talks would go on.")
+    assert _actor_named(record, "Pederson") is _actor_named(record, "Geir Pedersen")

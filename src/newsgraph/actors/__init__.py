@@ -139,6 +139,10 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
         if target is None:
             target = by_key.get(("person", tokens))
         name = norm(doc[c.start : c.end].text)
+        if target is None and len(tokens) == 1 and len(tokens[0]) >= 6:
+            # "Pederson" after "Geir Pedersen": a surname misspelt by one letter.
+            target = next((a for full, a in full_names if len(full) > 1 and _one_letter_off(tokens[0], full[-1])),
+                          None)
         if target is None and name.isupper() and 2 <= len(name) <= 4:
             # "MBS" after "Mohammed bin Salman": a person's initials.
             target = next((a for _, a in full_names
@@ -169,6 +173,11 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
         add(("role", c.country, c.sector, c.name.lower()), c, c.name, "person")
     accs.sort(key=lambda a: min(s for s, _ in a.spans))
     return accs
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one substituted letter."""
+    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _initials(name: str) -> str:
