@@ -303,3 +303,15 @@ def test_places_named_in_articles(client):
     assert places["Odesa"]["articles"] == 1 and places["Nairobi"]["lat"] == -1.28
     assert "Black Sea" in places  # named, though no event happened there
     assert [p["name"] for p in get(client, "/api/aggregates/places?country=KEN")["items"]] == ["Nairobi"]
+
+
+def test_clusters_count_the_articles_that_tell_one_event(client):
+    page = get(client, "/api/clusters?limit=50")
+    events = get(client, "/api/events?limit=200")
+    assert page["total"] == len(page["items"]) > 0
+    # every stored event is in exactly one cluster; a cluster lists its first event
+    assert sum(c["num_articles"] >= 1 for c in page["items"]) == page["total"]
+    assert {e["cluster_id"] for e in events["items"]} == {c["id"] for c in page["items"]}
+    sanction = get(client, "/api/clusters?type=SANCTION")["items"][0]
+    assert sanction["type"] == "SANCTION" and sanction["event"]["type"] == "SANCTION"
+    assert get(client, "/api/clusters?type=NOTATYPE", status=400)

@@ -253,6 +253,11 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     def list_events(flt: Q.Filters = Depends(event_filters), paging=Depends(page), conn=Depends(connect)):
         return Q.events_page(conn, flt, *paging)
 
+    @app.get("/api/clusters", tags=["events"],
+             summary="Event clusters: one real-world event told by many articles, with mention, article and source counts")
+    def list_clusters(flt: Q.Filters = Depends(event_filters), paging=Depends(page), conn=Depends(connect)):
+        return Q.clusters_page(conn, flt, *paging)
+
     @app.get("/api/timeline", tags=["events"], summary="Event counts per day, week or month, by type, quad class or factuality")
     def get_timeline(interval: str = Query("month", description="day, week (ISO) or month"),
                      by: str = Query("type", description="type, quad_class or factuality"),

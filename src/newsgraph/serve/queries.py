@@ -113,6 +113,35 @@ def events_page(conn: Connection, flt: Filters, limit: int, offset: int) -> dict
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
+def clusters_page(conn: Connection, flt: Filters, limit: int, offset: int) -> dict[str, Any]:
+    """Event clusters (one real-world event however many articles tell it) that hold a
+    matching event, most widely reported first, each with its first-stored event."""
+    e, k, a = S.events.c, S.event_clusters.c, S.articles.c
+    matching = _where(select(e.cluster_id).where(e.cluster_id.is_not(None)), flt.event_conditions(conn))
+    conds = [k.id.in_(matching)]
+    total = conn.execute(select(func.count()).select_from(S.event_clusters).where(*conds)).scalar_one()
+    rows = conn.execute(select(S.event_clusters).where(*conds)
+                        .order_by(k.num_articles.desc(), k.day.desc(), k.id).limit(limit).offset(offset)).all()
+    ids = [r.id for r in rows]
+    first = (select(func.min(e.pk)).where(e.cluster_id.in_(ids)).group_by(e.cluster_id)) if ids else None
+    events: dict[int, dict[str, Any]] = {}
+    if first is not None:
+        q = (select(S.events, a.title.label("article_title"), a.published.label("article_published"),
+                    a.url.label("article_url"), a.outlet.label("article_outlet"))
+             .join(S.articles, a.id == e.article_id).where(e.pk.in_(first)))
+        found = conn.execute(q).all()
+        texts = _article_texts(conn, {r.article_id for r in found})
+        claims = _event_claim_ids(conn, [r.pk for r in found])
+        events = {r.cluster_id: event_item(r._mapping, texts.get(r.article_id, ""), claims.get(r.pk, [])) for r in found}
+    items = [{"id": r.id, "type": r.type,
+              "actor_country": None if r.actor_country == "-" else r.actor_country,
+              "recipient_country": None if r.recipient_country == "-" else r.recipient_country,
+              "day": r.day, "location_country": r.location_country, "num_mentions": r.num_mentions,
+              "num_articles": r.num_articles, "num_sources": r.num_sources, "first_reported": r.first_reported,
+              "event": events.get(r.id)} for r in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
 def event_item(r, body: str, claim_ids: list[str]) -> dict[str, Any]:
     """One event row as the API gives it: the contract's fields plus names and excerpts."""
     def party(prefix: str):
@@ -130,7 +159,7 @@ def event_item(r, body: str, claim_ids: list[str]) -> dict[str, Any]:
         "quad_class": r["quad_class"], "goldstein": r["goldstein"], "factuality": r["factuality"],
         "actor": party("actor"), "recipient": party("recipient"),
         "date": r["date"], "date_text": r["date_text"], "day": r["day"], "location": r["location"],
-        "claims": claim_ids, "confidence": r["confidence"],
+        "claims": claim_ids, "confidence": r["confidence"], "cluster_id": r.get("cluster_id"),
         "trigger": r["trigger"], "trigger_text": _slice(body, r["trigger"]),
         "evidence": r["evidence"] or [], "evidence_text": " … ".join(x for x in evidence if x) or None,
     }
