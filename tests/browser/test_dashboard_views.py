@@ -54,6 +54,15 @@ def test_filtering_by_type_narrows_the_event_list(page, live_server):
     assert types == {first_type}
 
 
+def test_events_can_be_shown_one_row_per_real_world_event(page, live_server, shoot):
+    base, _ = live_server
+    open_view(page, base, "events?rows=clusters")
+    shoot(page, "events-clusters")
+    assert page.locator("table.data tbody tr[data-cluster]").count() >= 1
+    assert page.locator("section.panel h2", has_text="Event clusters").count() == 1
+    assert page.errors == []
+
+
 def test_a_bad_filter_shows_the_servers_message(page, live_server):
     base, _ = live_server
     page.goto(f"{base}/#/events?date_from=2024-02-30")

@@ -10,9 +10,11 @@ export async function eventsView(root, params) {
   const interval = params.interval || "month";
   const by = params.by || "type";
   const offset = Number(params.offset || 0);
+  // rows=clusters: one row per real-world event, however many articles tell it
+  const clusters = params.rows === "clusters";
   const [timeline, page, top] = await Promise.all([
     api("timeline", { ...filters, interval, by }),
-    api("events", { ...filters, limit: PAGE, offset }),
+    api(clusters ? "clusters" : "events", { ...filters, limit: PAGE, offset }),
     api("aggregates/top-actors", { ...filters, limit: 12 }),
   ]);
   const controls = el("div.controls", {},
@@ -21,7 +23,27 @@ export async function eventsView(root, params) {
   root.appendChild(el("div.twocol", {},
     panel("Events over time", controls, timelineChart(timeline), legend(timeline)),
     panel("Most active actors", topActors(top.items))));
-  root.appendChild(panel(`Events (${page.total})`, eventTable(page.items), pager(page, params, "events")));
+  const rows = segmented("show", "rows", [["events", "each report"], ["clusters", "each real-world event"]], params, "events", "events");
+  root.appendChild(clusters
+    ? panel(`Event clusters (${page.total})`, rows, clusterTable(page.items), pager(page, params, "events"))
+    : panel(`Events (${page.total})`, rows, eventTable(page.items), pager(page, params, "events")));
+}
+
+function clusterTable(items) {
+  if (!items.length) return empty("No event clusters match these filters.");
+  const rows = items.map((c) => el("tr", { dataset: { cluster: String(c.id) } },
+    el("td.nowrap", {}, c.day || el("span.muted", {}, "undated")),
+    el("td", {}, typeChip(c.type, c.event ? c.event.quad_class : null)),
+    el("td", {}, c.event ? actorLabel(c.event.actor, "events") : c.actor_country || "—"),
+    el("td", {}, c.event ? actorLabel(c.event.recipient, "events") : c.recipient_country || "—"),
+    el("td.num", {}, String(c.num_articles)), el("td.num", {}, String(c.num_sources)),
+    el("td.num", {}, String(c.num_mentions)),
+    el("td.evidence", {}, c.event && c.event.evidence_text ? el("div.quote", {}, c.event.evidence_text) : null),
+    el("td", {}, c.event ? articleLink(c.event.article_id, c.event.article_title) : null,
+      c.first_reported ? el("div.muted.small", {}, `first reported ${c.first_reported}`) : null)));
+  return el("table.data", {},
+    el("thead", {}, el("tr", {}, ["day", "event", "actor", "recipient", "articles", "sources", "mentions", "first report", "article"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, rows));
 }
 
 function seriesColour(by, key) {
