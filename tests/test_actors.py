@@ -384,3 +384,16 @@ def test_a_surname_misspelt_by_one_letter_is_the_same_person(actors_of):
 @pytest.mark.parametrize("text, expected", [("Chinese American", "USA"), ("Korean-Americans", "USA"), ("Chinese", "CHN")])
 def test_diaspora_compounds_are_american(text, expected):
     assert load_lexicon().demonym(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, is_person",
+    [
+        ("Users flocked to Qwen after the update, and rivals cut prices.", "Qwen", False),
+        ("Palwende Boua, a researcher, joined the study. Boua said the data were rare.", "Boua", True),
+        ("The data were rare, Boua said.", "Boua", True),
+    ],
+)
+def test_a_lone_word_is_a_person_only_when_it_speaks_or_has_a_full_name(actors_of, text, name, is_person):
+    actor = _actor_named(actors_of(text), name)
+    assert (actor is not None and actor.type == "person") == is_person

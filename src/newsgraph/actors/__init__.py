@@ -147,6 +147,10 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             # "MBS" after "Mohammed bin Salman": a person's initials.
             target = next((a for _, a in full_names
                            if "".join(w[0] for w in a.name.split()).upper() == name), None)
+        if target is None and len(tokens) == 1 and c.title is None and not c.extra \
+                and not any(_speaks(doc, o) for o in pending_short if o.end - o.start == 1
+                            and norm(doc[o.start].text).lower() == tokens[0]):
+            continue  # a lone word that never speaks: "Qwen", "Douyin" (see data/speech_verbs.tsv)
         if target is None:
             target = add(("person", tokens), c, name, "person")
         else:
@@ -173,6 +177,14 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
         add(("role", c.country, c.sector, c.name.lower()), c, c.name, "person")
     accs.sort(key=lambda a: min(s for s, _ in a.spans))
     return accs
+
+
+def _speaks(doc, c: Cand) -> bool:
+    """True when the mention is the subject of a verb of saying ("Boua said")."""
+    root = doc[c.start : c.end].root
+    if root.dep_ == "conj":
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in load_lexicon().speech_verbs
 
 
 def _one_letter_off(a: str, b: str) -> bool:

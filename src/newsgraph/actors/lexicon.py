@@ -62,6 +62,7 @@ class Lexicon:
     non_actors: frozenset[str] = frozenset()  # nouns of things: "ship", "book", "cyclone", "town"
     title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> "USA"
     transnational: frozenset[str] = frozenset()  # name words of cross-border bodies: "international"
+    speech_verbs: frozenset[str] = frozenset()  # lemmas of saying: "say", "tell"
 
     def body(self, text: str) -> Body | None:
         """The named body written ``text`` (acronyms must match case), or None."""
@@ -218,6 +219,7 @@ def load_lexicon() -> Lexicon:
 
     lex.lower_initials = frozenset(initials)
     lex.non_actors = frozenset(cols[0].strip().lower() for _, cols in _rows("non_actors.tsv"))
+    lex.speech_verbs = frozenset(cols[0].strip().lower() for _, cols in _rows("speech_verbs.tsv"))
     lex.transnational = frozenset(cols[0].strip().lower() for _, cols in _rows("transnational.tsv"))
     for lineno, cols in _rows("title_countries.tsv"):
         if len(cols) < 2:
