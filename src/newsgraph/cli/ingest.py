@@ -15,7 +15,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from newsgraph.cli import app
-from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from
+from newsgraph.cli.common import (
+    ACTOR_OPTION,
+    CONFIG_OPTION,
+    COUNTRY_OPTION,
+    DB_OPTION,
+    ERR,
+    FACTUALITY_OPTION,
+    MODEL_OPTION,
+    PROCESSES_OPTION,
+    SINCE_OPTION,
+    TYPE_OPTION,
+    UNTIL_OPTION,
+    config_from,
+)
 from newsgraph.config import Config
 from newsgraph.nlp import ModelNotInstalled
 from newsgraph.pipeline import Outcome, extract_many
@@ -360,12 +373,12 @@ def _find_article(store: Store, article_id: str) -> str | None:
 @app.command("events")
 def events_cli(
     db: Optional[str] = DB_OPTION,
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD)."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor or recipient code (e.g. RUSGOV) or exact name."),
-    country: Optional[str] = typer.Option(None, "--country", help="Country where the event happened (ISO alpha-3)."),
-    factuality: Optional[str] = typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied."),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
+    event_type: Optional[str] = TYPE_OPTION,
+    actor: Optional[str] = ACTOR_OPTION,
+    country: Optional[str] = COUNTRY_OPTION,
+    factuality: Optional[str] = FACTUALITY_OPTION,
     limit: int = typer.Option(30, "--limit", "-n", min=1, max=1000, help="Events to show."),
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many (paging)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per event."),
