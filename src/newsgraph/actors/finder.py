@@ -601,7 +601,6 @@ class Finder:
                 and c.start > 0 and not lex.role(doc[c.start - 1].lower_):
             c.kind = "place"
             return
-        evidence: list[tuple[str, str | None, str | None]] = []  # (where, country, sector-of-body)
         # 1. title before the name: walk left over role words, nationality words and glue.
         i = c.start - 1
         left = c.start

@@ -36,9 +36,7 @@ def bench_cli(
         return
     try:
         result = run_benchmark(path, cfg, limit=limit)
-    except (FileNotFoundError, ValueError) as exc:
-        raise fail(exc) from exc
-    except ModelNotInstalled as exc:
+    except (FileNotFoundError, ValueError, ModelNotInstalled) as exc:
         raise fail(exc) from exc
     if as_json:
         typer.echo(json.dumps(result))

@@ -29,8 +29,7 @@ def config_from(config_path: Optional[str] = None, **overrides) -> Config:
     try:
         return load_config(config_path).with_overrides(**overrides)
     except (ValueError, FileNotFoundError) as exc:
-        ERR.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
 
 
 def fail(exc: BaseException) -> typer.Exit:

@@ -101,9 +101,7 @@ def eval_cli(
                     f"{c['gold']}->{c['predicted']} {c['count']}" for c in report["confusions"]), highlight=False, soft_wrap=True)
             return
         run = evaluate_gold(gold, cfg, predictions=predictions)
-    except (GoldError, FileNotFoundError) as exc:
-        raise fail(exc) from exc
-    except ModelNotInstalled as exc:
+    except (GoldError, FileNotFoundError, ModelNotInstalled) as exc:
         raise fail(exc) from exc
     if as_json:
         data = run.to_dict() if details else {"total": run.total.figures(),

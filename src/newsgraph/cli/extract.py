@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsgraph.cli import app
-from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, is_terminal
+from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, fail, is_terminal
 from newsgraph.config import Config
 from newsgraph.nlp import ModelNotInstalled
 from newsgraph.pipeline import Outcome, extract_many
@@ -35,8 +35,7 @@ def run_extraction(inputs: list[str], options: ReadOptions, config: Config, prob
     try:
         yield from extract_many(articles_and_problems(inputs, options, problems), config)
     except ModelNotInstalled as exc:
-        ERR.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
 
 
 def _summary_table(outcomes: list[Outcome]) -> Table:

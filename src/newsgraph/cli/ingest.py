@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -28,6 +28,7 @@ from newsgraph.cli.common import (
     TYPE_OPTION,
     UNTIL_OPTION,
     config_from,
+    fail,
 )
 from newsgraph.config import Config
 from newsgraph.nlp import ModelNotInstalled
@@ -300,8 +301,7 @@ def ingest_cli(
                 report = ingest(paths, store, cfg, options, replace=replace, keep_rows=show_table,
                                 progress=progress, task=task)
             except ModelNotInstalled as exc:
-                ERR.print(f"[red]error:[/red] {exc}")
-                raise typer.Exit(2) from exc
+                raise fail(exc) from exc
         stats = store.stats()
     if as_json:
         typer.echo(json.dumps({**report.as_dict(), "store": {k: stats[k] for k in ("articles", "events", "actors", "claims", "failures")}}))

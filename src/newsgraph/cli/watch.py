@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from newsgraph.cli import app
-from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, MODEL_OPTION, config_from
+from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, MODEL_OPTION, config_from, fail
 
 
 def default_state_path(db: str) -> str:
@@ -48,13 +48,11 @@ def watch_cli(
     try:
         urls = load_feed_list(feeds)
     except (OSError, ValueError) as exc:
-        ERR.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
     try:
         nlp = load_nlp(cfg.model)
     except ModelNotInstalled as exc:
-        ERR.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
     policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, per_host_delay=per_host_delay, retries=retries)
     state_db = WatchState(state or default_state_path(cfg.db))
     with open_store(cfg.db) as store, Fetcher(policy) as fetcher:

@@ -90,6 +90,17 @@ class Cluster:
                 "first_reported": self.first_reported}
 
 
+def nearest(candidates: Iterable[Cluster], ev: EventFacts, window_days: int) -> Cluster | None:
+    """The cluster among ``candidates`` that accepts ``ev`` with the closest day, or None."""
+    best: tuple[int, Cluster] | None = None
+    for c in candidates:
+        if c.accepts(ev, window_days):
+            apart = _days_apart(c.day, ev.day) or 0
+            if best is None or apart < best[0]:
+                best = (apart, c)
+    return best[1] if best else None
+
+
 class Clusterer:
     """Assigns events to clusters incrementally, in the order they are given."""
 
@@ -110,17 +121,10 @@ class Clusterer:
     def assign(self, ev: EventFacts) -> Cluster:
         """The cluster ``ev`` joins, made new when none accepts it."""
         candidates = self._by_key.setdefault(cluster_key(ev), [])
-        best = None
-        for c in candidates:
-            if c.accepts(ev, self.window_days):
-                apart = _days_apart(c.day, ev.day) or 0
-                if best is None or apart < best[0]:
-                    best = (apart, c)
-        if best is None:
+        cluster = nearest(candidates, ev, self.window_days)
+        if cluster is None:
             cluster = Cluster(id=self._next, key=cluster_key(ev), day=ev.day)
             self._next += 1
             candidates.append(cluster)
-        else:
-            cluster = best[1]
         cluster.take(ev)
         return cluster

@@ -13,15 +13,14 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from newsgraph.pipeline import extract_batch
 from newsgraph.read import ReadOptions, ReadProblem, read_inputs
 from newsgraph.read.jsonl import article_from_object
 from newsgraph.record import Article, Record
-from newsgraph.store.core import _event_row
-from newsgraph.store.export import FLAT_COLUMNS
+from newsgraph.store.core import event_row
+from newsgraph.store.export import FLAT_COLUMNS, evidence_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -34,13 +33,12 @@ def record_rows(record: Record) -> list[dict[str, Any]]:
     actors = {a.id: a for a in record.actors}
     rows = []
     for e in record.events:
-        r = _event_row(art.id, e, actors, art.published)
+        r = event_row(art.id, e, actors, art.published)
         actor, recipient = actors.get(e.actor or ""), actors.get(e.recipient or "")
-        body = art.text
         r.update(
             event_pk=None, claims=list(e.claims), actor_sector=actor.sector if actor else None,
             recipient_sector=recipient.sector if recipient else None,
-            evidence_text=" ".join(body[s:t] for s, t in e.evidence if 0 <= s <= t <= len(body)) or None,
+            evidence_text=evidence_text(art.text, e.evidence),
             article_title=art.title, article_url=art.url, article_outlet=art.outlet,
             article_published=art.published)
         row = {c: r.get(c) for c in FLAT_COLUMNS}

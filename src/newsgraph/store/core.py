@@ -304,7 +304,7 @@ class Store:
             claim_pks = {c.id: pk for c, pk in zip(record.claims, result.scalars().all())}
         stored_events: list[tuple[int, dict[str, Any]]] = []
         if record.events:
-            rows = [_event_row(aid, e, actors, published) for e in record.events]
+            rows = [event_row(aid, e, actors, published) for e in record.events]
             result = conn.execute(insert(S.events).returning(S.events.c.pk, sort_by_parameter_order=True), rows)
             links = []
             event_pks = result.scalars().all()
@@ -478,7 +478,7 @@ def _claim_row(aid: str, c: Claim, actors: dict[str, Actor], body: str, publishe
     }
 
 
-def _event_row(aid: str, e: Event, actors: dict[str, Actor], published: str | None) -> dict[str, Any]:
+def event_row(aid: str, e: Event, actors: dict[str, Actor], published: str | None) -> dict[str, Any]:
     actor = actors.get(e.actor) if e.actor else None
     recipient = actors.get(e.recipient) if e.recipient else None
     loc = e.location or {}

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from newsgraph.corpus.clusters import Cluster, EventFacts, cluster_key
+from newsgraph.corpus.clusters import Cluster, EventFacts, cluster_key, nearest
 from newsgraph.corpus.near_duplicates import NearDuplicateIndex, from_bytes, signature, to_bytes
 from newsgraph.record import Record
 from newsgraph.store import schema as S
@@ -93,14 +93,9 @@ class CorpusLinker:
             q = q.where(c.day >= _shift(ev.day, -self.window), c.day <= _shift(ev.day, self.window))
         else:
             q = q.where(c.day.is_(None))
-        best = None
-        for cid, day, loc in conn.execute(q.limit(200)):
-            candidate = Cluster(id=cid, key=key, day=day, location_country=loc)
-            if candidate.accepts(ev, self.window):
-                apart = abs((date.fromisoformat(day) - date.fromisoformat(ev.day)).days) if day and ev.day else 0
-                if best is None or apart < best[0]:
-                    best = (apart, cid)
-        return best[1] if best else None
+        found = nearest((Cluster(id=cid, key=key, day=day, location_country=loc)
+                         for cid, day, loc in conn.execute(q.limit(200))), ev, self.window)
+        return found.id if found else None
 
     def refresh(self, conn: Connection, cluster_ids: set[int]) -> None:
         """Recount mentions, articles and distinct outlets, and the earliest report."""

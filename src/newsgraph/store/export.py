@@ -107,10 +107,15 @@ def event_rows(store: Store, flt: EventFilter | None = None, clusters: bool = Fa
                 spans = r["evidence"] or []
                 r["event_pk"] = r.pop("pk")
                 r["claims"] = claims.get(r["event_pk"], [])
-                r["evidence_text"] = " ".join(body[s:t] for s, t in spans if 0 <= s <= t <= len(body)) or None
+                r["evidence_text"] = evidence_text(body, spans)
                 r["is_root"] = bool(spans) and spans[0][0] < min(LEAD_CHARS, _lead_end(body))
                 r["context"] = list(r["context"] or [])
                 yield r
+
+
+def evidence_text(body: str, spans) -> str | None:
+    """The text of an event's evidence spans, joined; None when there is none."""
+    return " ".join(body[s:t] for s, t in spans or [] if 0 <= s <= t <= len(body)) or None
 
 
 def _lead_end(body: str) -> int:
