@@ -17,8 +17,12 @@ class ModelNotInstalled(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str):
-    """The spaCy ``Language`` for ``model``, loaded once per process and cached."""
+def load_nlp(model: str, fast: bool = True):
+    """The spaCy ``Language`` for ``model``, loaded once per process and cached.
+
+    ``fast`` (the ``fast_parse`` setting) swaps in the speed-ups of :mod:`newsgraph.annotate.blas`
+    and :mod:`newsgraph.annotate.cached_rules`, which change the time, not the parse.
+    """
     import spacy
 
     try:
@@ -29,5 +33,11 @@ def load_nlp(model: str):
             f"`make setup` (or `pip install -r requirements.txt`), or choose an installed "
             f"pipeline with --model / NEWSGRAPH_MODEL."
         ) from exc
+    if fast:
+        from newsgraph.annotate.blas import use_numpy_blas
+        from newsgraph.annotate.cached_rules import use_cached_rules
+
+        use_numpy_blas(nlp)
+        use_cached_rules(nlp)
     LOGGER.debug("loaded %s with pipes %s", model, nlp.pipe_names)
     return nlp

@@ -14,6 +14,7 @@ from itertools import islice
 
 from newsgraph.actors import find_actors
 from newsgraph.annotate import annotate, annotate_many
+from newsgraph.annotate.blas import limit_blas_threads
 from newsgraph.claims import attribute
 from newsgraph.clean import clean
 from newsgraph.config import Config
@@ -113,11 +114,26 @@ def extract_batch(articles: list[Article], nlp, batch_size: int = 32) -> list[Ou
 
 
 _WORKER: dict = {}
+_WARM: set[int] = set()
 
 
-def _init_worker(model: str, batch_size: int) -> None:
-    # One model per worker process, loaded once.
-    _WORKER["nlp"] = load_nlp(model)
+def warm_up(nlp) -> None:
+    """Load what the stages read lazily (gazetteer, lexicons, rule caches) by extracting a few
+    bundled sample articles. Called in the parent before workers fork, so that they share
+    one copy instead of each building its own (the place gazetteer alone takes ~2 s)."""
+    from newsgraph.read import ReadOptions, read_inputs, sample_paths
+
+    if id(nlp) in _WARM:
+        return
+    _WARM.add(id(nlp))
+    articles = [a for a in read_inputs([str(p) for p in sample_paths()], ReadOptions()) if isinstance(a, Article)]
+    extract_batch(articles[:8], nlp)
+
+
+def _init_worker(model: str, fast: bool, batch_size: int) -> None:
+    # One model per worker process, loaded once; one BLAS thread, as the workers fill the cores.
+    limit_blas_threads(1)
+    _WORKER["nlp"] = load_nlp(model, fast)
     _WORKER["batch_size"] = batch_size
 
 
@@ -131,18 +147,26 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def worker_batch_size(config: Config) -> int:
+    """Articles per task when several workers share the input: at most 16 keeps every worker
+    busy on short inputs; much smaller batches slow spaCy down (fewer tokens per product)."""
+    return max(1, min(config.batch_size, 16))
+
+
 def extract_many(articles: Iterable[Article], config: Config) -> Iterator[Outcome]:
     """Extract records from articles, in input order, with ``config.processes`` workers,
     ``config.batch_size`` articles parsed together."""
     size = max(1, config.batch_size)
     if config.processes <= 1:
-        nlp = load_nlp(config.model)
+        nlp = load_nlp(config.model, config.fast_parse)
         for batch in _batches(articles, size):
             yield from extract_batch(batch, nlp, size)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    # Smaller batches per worker keep both workers busy on short inputs.
-    per_worker = max(1, min(size, 8))
-    with ctx.Pool(config.processes, initializer=_init_worker, initargs=(config.model, per_worker)) as pool:
+    if ctx.get_start_method() == "fork":
+        warm_up(load_nlp(config.model, config.fast_parse))
+    per_worker = worker_batch_size(config)
+    with ctx.Pool(config.processes, initializer=_init_worker,
+                  initargs=(config.model, config.fast_parse, per_worker)) as pool:
         for outcomes in pool.imap(_work, _batches(articles, per_worker)):
             yield from outcomes

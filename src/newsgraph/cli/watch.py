@@ -50,7 +50,7 @@ def watch_cli(
     except (OSError, ValueError) as exc:
         raise fail(exc) from exc
     try:
-        nlp = load_nlp(cfg.model)
+        nlp = load_nlp(cfg.model, cfg.fast_parse)
     except ModelNotInstalled as exc:
         raise fail(exc) from exc
     policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, per_host_delay=per_host_delay, retries=retries)

@@ -400,7 +400,7 @@ def _extract(article, config: Config, state: dict, lock: threading.Lock) -> Reco
     with lock:
         if state["nlp"] is None:
             try:
-                state["nlp"] = load_nlp(config.model)
+                state["nlp"] = load_nlp(config.model, config.fast_parse)
             except ModelNotInstalled as exc:
                 raise HTTPException(503, str(exc)) from None
         try:

@@ -60,8 +60,10 @@ def _spark_schema():
 
 def _extract_partition(model: str, batch_size: int):
     def run(items: Iterable[Article]) -> Iterator[tuple]:
+        from newsgraph.annotate.blas import limit_blas_threads
         from newsgraph.nlp import load_nlp
 
+        limit_blas_threads(1)  # Spark runs one Python worker per core
         nlp = load_nlp(model)  # cached per Python worker: loaded once per executor process
         batch: list[Article] = []
 
