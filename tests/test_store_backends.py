@@ -71,3 +71,25 @@ def test_a_store_newer_than_the_code_is_refused(store_url):
         conn.execute(schema_version.insert().values(version=999, name="future", applied_at="2099-01-01"))
     with pytest.raises(RuntimeError, match="newer than this newsgraph"):
         open_store(store_url)
+
+
+def test_a_version_2_store_gains_plover_type_and_keeps_its_events(store_url):
+    from sqlalchemy import text
+
+    from newsgraph.record import Actor, Article, Event, Record
+    from newsgraph.store import open_store
+    from newsgraph.store.migrations import LATEST
+    from newsgraph.store.schema import schema_version
+
+    record = Record(article=Article(id="a1", text="Russia met China.", title="t", published="2024-01-02"),
+                    actors=[Actor(id="a1", name="Russia", type="country", country="RUS")],
+                    events=[Event(id="e1", type="CONSULT", actor="a1", trigger=(7, 10), evidence=[(0, 17)])])
+    with open_store(store_url) as s:
+        s.add(record)
+        with s.engine.begin() as conn:  # back to the version 2 shape, as an older newsgraph left it
+            conn.execute(text("ALTER TABLE events DROP COLUMN plover_type"))
+            conn.execute(schema_version.delete().where(schema_version.c.version == 3))
+    with open_store(store_url) as s:
+        assert s.version == LATEST
+        (event,) = s.record("a1").events
+        assert event.type == "CONSULT" and event.plover_type is None

@@ -20,6 +20,7 @@ from newsgraph.clean import clean
 from newsgraph.config import Config
 from newsgraph.dates import place_in_time
 from newsgraph.events import code_events
+from newsgraph.events.codebook import apply_codebook
 from newsgraph.events.merge import merge_events
 from newsgraph.nlp import load_nlp
 from newsgraph.places import place_in_space
@@ -35,6 +36,7 @@ STAGES: tuple[tuple[str, Callable], ...] = (
     ("dates", place_in_time),
     ("places", place_in_space),
     ("merge", merge_events),
+    ("codebook", apply_codebook),
 )
 
 

@@ -76,6 +76,13 @@ class Event:
     confidence: float = 0.5
     # Extra actors of a compound ("Russia and China voted ...") beyond actor/recipient.
     actors_extra: list[str] = field(default_factory=list)
+    # Every factuality value found for the event, strongest first, and "future" (PLOVER's
+    # auxiliary mode) when its clause is in the future tense: "said it will visit" is
+    # ["planned", "reported", "future"]; ``factuality`` is the strongest.
+    modality: list[str] = field(default_factory=list)
+    # The PLOVER category after the codebook's reductions of type + auxiliary mode (a future
+    # visit is AGREE, an announced withdrawal CONCEDE); ``type`` keeps what would happen.
+    plover_type: str | None = None
 
 
 @dataclass

@@ -27,7 +27,9 @@ def assess_events(record: Record, doc) -> None:
     for event in record.events:
         values, held_by = assess(event, record, doc, fc, stop)
         event.claims = [c.id for c in held_by]
-        event.factuality = next((v for v in FACTUALITY_PRECEDENCE if v in values), "asserted")
+        found = [v for v in FACTUALITY_PRECEDENCE if v in values] or ["asserted"]
+        event.factuality = found[0]
+        event.modality = found + (["future"] if "future" in values else [])
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -106,12 +108,12 @@ def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None,
     chain = _chain(main, stop - {main.i})
 
     if own:  # the event is the speech act itself ("Washington warned ...")
-        return _speech_act(own[0], held, chain, fc), held + own
+        return _speech_act(own[0], held, chain, fc) | _future(chain, fc), held + own
     for c in held:  # an accusation, threat or promise made in the speaker's own words
         if event.type in fc.speech_act_types and not _is_past(chain) and (
                 event.type in fc.stance_types.get(c.stance, ()) or _same_side(record, event.actor, c.speaker)
                 or c.direct and _first_person_subject(chain)):
-            return _speech_act(c, [h for h in held if h is not c], [], fc), held
+            return _speech_act(c, [h for h in held if h is not c], [], fc) | _future(chain, fc), held
         break
 
     values: set[str] = set()
@@ -120,7 +122,18 @@ def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None,
     if held:
         values.add("reported")
     values |= _modality(chain, held, doc, fc)
+    values |= _future(chain, fc)
     return values, held
+
+
+def _future(chain, fc: FactualityCues) -> set[str]:
+    """{"future"} when the event's own clause is in the future tense ("Portugal will support").
+    Not a factuality value (a promise of support is asserted as a promise), but PLOVER's
+    auxiliary mode, which the codebook stage reads."""
+    verb = _clause_verb(chain) if chain else None
+    if verb is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in fc.planned_modals for c in verb.children):
+        return {"future"}
+    return set()
 
 
 def _first_person_subject(chain) -> bool:

@@ -73,12 +73,13 @@ def load_examples(path: str | Path) -> list[dict[str, Any]]:
 
 
 def predicted(record: Record | None) -> tuple[str, str | None, str | None]:
-    """(type, actor country, recipient country) of the most confident event, or ('none', None, None)."""
+    """(PLOVER category, actor country, recipient country) of the most confident event, or
+    ('none', None, None). The category is the codebook's (a future visit is AGREE)."""
     if record is None or not record.events:
         return NONE, None, None
     best = max(record.events, key=lambda e: e.confidence or 0.0)
     actor, recipient = record.actor(best.actor), record.actor(best.recipient)
-    return best.type, actor.country if actor else None, recipient.country if recipient else None
+    return best.plover_type or best.type, actor.country if actor else None, recipient.country if recipient else None
 
 
 def classification_report(gold: list[str], pred: list[str]) -> dict[str, dict[str, float]]:

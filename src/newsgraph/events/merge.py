@@ -113,6 +113,7 @@ def _absorb(base: Event, other: Event) -> None:
         base.location = other.location
     if _rank(other.factuality) < _rank(base.factuality):
         base.factuality = other.factuality
+    base.modality = base.modality + [m for m in other.modality if m not in base.modality]
     base.confidence = round(min(0.95, max(base.confidence, other.confidence) + 0.05), 2)
 
 

@@ -483,7 +483,7 @@ def event_row(aid: str, e: Event, actors: dict[str, Actor], published: str | Non
     recipient = actors.get(e.recipient) if e.recipient else None
     loc = e.location or {}
     return {
-        "article_id": aid, "event_id": e.id, "type": e.type, "mode": e.mode, "context": list(e.context or []),
+        "article_id": aid, "event_id": e.id, "type": e.type, "plover_type": e.plover_type, "mode": e.mode, "context": list(e.context or []),
         "cameo": e.cameo, "quad_class": e.quad_class, "goldstein": e.goldstein,
         "actor_id": e.actor, "actor_name": actor.name if actor else None,
         "actor_code": e.actor_code or (actor.code if actor else None),
@@ -503,7 +503,7 @@ def event_row(aid: str, e: Event, actors: dict[str, Actor], published: str | Non
 
 def _event_from_row(r, claim_ids: list[str]) -> Event:
     return Event(
-        id=r.event_id, type=r.type, mode=r.mode, context=list(r.context or []), cameo=r.cameo,
+        id=r.event_id, type=r.type, plover_type=r.plover_type, mode=r.mode, context=list(r.context or []), cameo=r.cameo,
         quad_class=r.quad_class, goldstein=r.goldstein, actor=r.actor_id, recipient=r.recipient_id,
         actor_code=r.actor_code, recipient_code=r.recipient_code, factuality=r.factuality, claims=claim_ids,
         date=r.date, date_text=r.date_text, location=r.location,

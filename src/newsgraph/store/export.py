@@ -29,7 +29,7 @@ CHUNK = 5000
 
 # One row per event; CSV and Parquet carry these columns, in this order.
 FLAT_COLUMNS = (
-    "event_pk", "article_id", "event_id", "day", "date", "date_text", "type", "mode", "context", "cameo",
+    "event_pk", "article_id", "event_id", "day", "date", "date_text", "type", "plover_type", "mode", "context", "cameo",
     "quad_class", "goldstein", "factuality", "confidence", "claims",
     "actor_name", "actor_code", "actor_country", "actor_sector",
     "recipient_name", "recipient_code", "recipient_country", "recipient_sector",
@@ -212,7 +212,7 @@ def plover_event(r: dict[str, Any]) -> dict[str, Any]:
         "actor": _entity(r.get("actor_name"), r.get("actor_code"), r.get("actor_country"), r.get("actor_sector")),
         "recipient": _entity(r.get("recipient_name"), r.get("recipient_code"), r.get("recipient_country"),
                              r.get("recipient_sector")),
-        "event": [r["type"]],
+        "event": [r.get("plover_type") or r["type"]],
         "mode": [r["mode"]] if r.get("mode") else [],
         "context": r.get("context") or [],
         "quad_code": r.get("quad_class"),
@@ -235,6 +235,7 @@ def plover_event(r: dict[str, Any]) -> dict[str, Any]:
         # newsgraph's additions: CAMEO code, factuality and the claims the event rests on.
         "cameo": r.get("cameo"),
         "factuality": r.get("factuality"),
+        "newsgraph_type": r["type"],
         "claims": r.get("claims") or [],
         "date_text": r.get("date_text"),
         "confidence": r.get("confidence"),

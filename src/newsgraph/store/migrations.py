@@ -66,10 +66,17 @@ def _corpus(conn: Connection) -> None:
     next(i for i in events.indexes if i.name == "ix_events_cluster").create(conn, checkfirst=True)
 
 
+def _plover_type(conn: Connection) -> None:
+    """events.plover_type: the PLOVER codebook's category (a future visit is AGREE)."""
+    if "plover_type" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN plover_type VARCHAR(32)"))
+
+
 # Ordered steps. Version 1 is the first released shape.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, actors, events, claims, event_claims, timexes, places, failures, full text", _initial),
     Migration(2, "corpus: article signatures (near-duplicates), event clusters, events.cluster_id", _corpus),
+    Migration(3, "events.plover_type: the PLOVER codebook's category", _plover_type),
 )
 LATEST = MIGRATIONS[-1].version
 

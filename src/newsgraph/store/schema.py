@@ -90,6 +90,7 @@ events = Table(
     Column("article_id", String(200), nullable=False),
     Column("event_id", String(64), nullable=False),  # record-local id ("e1")
     Column("type", String(32), nullable=False),  # PLOVER event type
+    Column("plover_type", String(32)),  # the codebook's single category (v3; null before)
     Column("mode", String(64)),
     Column("context", Json),  # list of strings
     Column("cameo", String(8)),
