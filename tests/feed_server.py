@@ -24,6 +24,13 @@ PAGES = {
                              "opposition activists, the foreign ministry in Ottawa said. Minsk rejected the measures "
                              "as interference and promised a response."),
 }
+# Served but not listed in the feed by default: a page in another language.
+OTHER_PAGES = {
+    "/news/french.html": ("Le Canada impose de nouvelles sanctions",
+                          "Le Canada a imposé mardi des sanctions à six responsables du Bélarus après "
+                          "l'emprisonnement de militants de l'opposition, a indiqué le ministère des Affaires "
+                          "étrangères à Ottawa. Minsk a rejeté ces mesures qu'il qualifie d'ingérence."),
+}
 
 
 def page_html(title: str, body: str) -> bytes:
@@ -88,9 +95,9 @@ class FeedServer:
                 return
             return self.send(h, 200, rss(self.base, self.items), "application/rss+xml",
                              {"ETag": self.etag(), "Last-Modified": formatdate(usegmt=True)})
-        if path in PAGES:
+        if path in PAGES or path in OTHER_PAGES:
             time.sleep(self.page_delay)
-            return self.send(h, 200, page_html(*PAGES[path]), "text/html; charset=utf-8")
+            return self.send(h, 200, page_html(*(PAGES.get(path) or OTHER_PAGES[path])), "text/html; charset=utf-8")
         if path == "/slow":
             time.sleep(2.0)
             return self.send(h, 200, b"late", "text/plain")

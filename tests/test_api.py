@@ -267,6 +267,15 @@ def test_ingest_extracts_a_posted_text(writer):
     assert stored["article"]["text"].strip().startswith("The president of France")
 
 
+def test_ingest_refuses_text_that_is_not_english_with_the_reason(writer):
+    text = ("Le Canada impose de nouvelles sanctions\n\nLe Canada a imposé mardi des sanctions à six responsables "
+            "du Bélarus après l'emprisonnement de militants de l'opposition, a indiqué le ministère.\n")
+    r = writer.post("/api/ingest", content=text.encode(),
+                    headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"})
+    assert r.status_code == 422 and "not ingested" in r.json()["detail"]
+    assert writer.get("/api/articles").json()["total"] == 0
+
+
 # -- the command ---------------------------------------------------------------------------
 
 def test_serve_command_refuses_a_store_in_a_missing_folder(tmp_path):

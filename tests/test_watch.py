@@ -55,6 +55,21 @@ def test_each_item_is_ingested_once_across_polls(tmp_path, server, nlp):
     state.close()
 
 
+def test_a_non_english_item_is_skipped_with_the_reason_and_not_fetched_again(tmp_path, server, nlp):
+    server.items[:] = ["/news/french.html", "/news/talks.html"]
+    state = WatchState(tmp_path / "state.sqlite")
+    with open_store(tmp_path / "news.db") as store:
+        watcher = Watcher([server.url("/feed.xml")], store, nlp, state, quick_fetcher())
+        report = watcher.poll_once()
+        assert (report.new_items, report.ingested) == (2, 1)
+        assert [r.article.url for r in store.records()] == [server.url("/news/talks.html")]
+        (skipped,) = [f for f in store.failures() if f["kind"] == "skipped"]
+        assert skipped["error"].startswith("not English (detected fr")
+        watcher.poll_once()
+        assert server.hits["/news/french.html"] == 1
+    state.close()
+
+
 def test_kill_9_and_restart_ingests_every_item_once(tmp_path):
     """A watcher killed mid-run leaves nothing lost and nothing doubled after a restart."""
     with FeedServer(page_delay=0.8) as server:

@@ -390,6 +390,11 @@ async def _record_from_request(request: Request, body: bytes, config: Config, st
         raise HTTPException(415, f"send application/json or text/plain, not {ctype!r}")
     if isinstance(item, ReadProblem):
         raise HTTPException(400, item.message)
+    from newsgraph.read import check_language
+
+    item = check_language(item)  # as the readers do: non-English text is refused with the reason
+    if item.skipped:
+        raise HTTPException(422, f"not ingested: {item.skipped}")
     return await run_in_threadpool(_extract, item, config, state, lock)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.pipeline import extract_batch
+from newsgraph.read import check_language
 from newsgraph.read.base import ReadOptions, ReadProblem, iso_date
 from newsgraph.read.feed import fragment_text
 from newsgraph.read.html import article_from_html
@@ -152,7 +153,7 @@ class Watcher:
 
     def _ingest_item(self, item: Item, report: PollReport) -> None:
         try:
-            article = self._article(item)
+            article = check_language(self._article(item))  # a non-English item is skipped with the reason
             (outcome,) = extract_batch([article], self.nlp)
             if outcome.error:
                 raise FetchError(item.url or item.key, f"extraction failed: {outcome.error}", permanent=True)
