@@ -90,6 +90,14 @@ def test_failures_are_recorded_once_with_a_count(store):
     assert {f["source"]: f["count"] for f in store.failures()} == {"feed.xml": 2, "b.jsonl:3": 1}
 
 
+def test_a_source_that_failed_and_then_succeeds_leaves_no_failure_behind(store):
+    record = make_record(4)  # its source is corpus.jsonl:4
+    store.add_failure("corpus.jsonl:4", "TimeoutError: the page did not answer")
+    store.add_failure("corpus.jsonl:5", "TimeoutError: the page did not answer")
+    assert store.add(record) == "ingested"
+    assert [f["source"] for f in store.failures()] == ["corpus.jsonl:5"]
+
+
 def test_stats_count_events_by_type_and_factuality(store):
     store.add_many([make_record(1, event_type="CONSULT"), make_record(2, event_type="CONSULT"),
                     make_record(3, event_type="COERCE")])

@@ -213,6 +213,8 @@ class Store:
         record stored afresh (re-extraction with a better model).
         """
         with self._tx() as conn:
+            if record.article.source:  # an earlier failure of this source is history now
+                conn.execute(delete(S.failures).where(S.failures.c.source == record.article.source))
             existing = self.find_duplicate(conn, record.article)
             if existing is not None:
                 if not replace:
