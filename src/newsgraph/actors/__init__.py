@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from newsgraph.actors.coref import resolve_pronouns, short_name_target
 from newsgraph.actors.finder import Cand, Finder
-from newsgraph.actors.lexicon import load_lexicon, norm
+from newsgraph.actors.lexicon import Person, load_lexicon, name_key, norm
 from newsgraph.record import Actor, Record
 
 LOGGER = logging.getLogger(__name__)
@@ -26,6 +26,8 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 LOCAL_ORG_SECTORS = STATE_SECTORS | {"EDU", "NGO", "BUS", "OPP", "REB"}
 # Candidates whose country may be lent to a person named near them.
 CONTEXT_KINDS = {"country", "demonym", "capital", "place", "body", "org", "group", "role"}
+# Particles that a surname may carry when written alone ("al-Assad", "el-Sisi").
+SURNAME_PARTICLES = {"al", "el", "ad", "as", "ash", "bin"}
 ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
 
 
@@ -61,12 +63,14 @@ def find_actors(record: Record, doc) -> None:
     finder.find()
     finder.describe()
     accs = _group(doc, finder.cands)
+    _known_people(accs, lex)
     _fill_context_countries(doc, accs, finder.cands, _publisher_country(record, lex), lex)
     _add_pronouns(doc, accs)
     record.actors = _to_actors(doc, accs)
 
 
 def _group(doc, cands: list[Cand]) -> list[_Acc]:
+    lex = load_lexicon()
     accs: list[_Acc] = []
     by_key: dict[tuple, _Acc] = {}
     full_names: list[tuple[tuple[str, ...], _Acc]] = []
@@ -111,6 +115,13 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             if target is not None:
                 target.absorb(c)
                 continue
+            # "Obama" tagged ORG: a listed person's name is that person.
+            if c.sector is None and c.country is None and _lexicon_person(c.name, lex) is not None:
+                c.kind, c.type = "person", "person"
+                acc = add(("person", tokens), c, c.name, "person")
+                if len(tokens) > 1:
+                    full_names.append((tokens, acc))
+                continue
             # "NISA" after "National Intelligence and Security Agency": an acronym of an organisation.
             if c.country is None and c.sector is None and c.name.isupper() and 2 <= len(c.name) <= 6:
                 full = next((a for a in accs if a.type == "organization" and _initials(a.name) == c.name), None)
@@ -148,6 +159,7 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             target = next((a for _, a in full_names
                            if "".join(w[0] for w in a.name.split()).upper() == name), None)
         if target is None and len(tokens) == 1 and c.title is None and not c.extra \
+                and _lexicon_person(name, lex) is None \
                 and not any(_speaks(doc, o) for o in pending_short if o.end - o.start == 1
                             and norm(doc[o.start].text).lower() == tokens[0]):
             continue  # a lone word that never speaks: "Qwen", "Douyin" (see data/speech_verbs.tsv)
@@ -177,6 +189,50 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
         add(("role", c.country, c.sector, c.name.lower()), c, c.name, "person")
     accs.sort(key=lambda a: min(s for s, _ in a.spans))
     return accs
+
+
+def _known_people(accs: list[_Acc], lex) -> None:
+    """Well-known figures (data/people.tsv) take the lexicon's country, and its sector when the
+    text gives none: "President Bill Clinton" is American even in a story about Afghanistan.
+
+    A country or title written in the text ("Russian Defence Minister X") has already been set
+    and wins. A surname alone ("Bush", "Mitterrand") counts when the listed people of that
+    surname share one country and the text names no other person of that surname.
+    """
+    people = [a for a in accs if a.type == "person"]
+    surnames_in_text = {words[-1] for a in people if len(words := name_key(a.name).split()) > 1}
+    for acc in people:
+        if acc.country and acc.sector:
+            continue
+        known = _lexicon_person(acc.name, lex, surnames_in_text)
+        if known is None:
+            continue
+        acc.country = acc.country or known.country
+        acc.sector = acc.sector or known.sector
+
+
+def _lexicon_person(name: str, lex, surnames_in_text: set[str] = frozenset()) -> Person | None:
+    """The people.tsv entry for a full name, or for a surname whose bearers share a country."""
+    known = lex.person(name)
+    if known is not None:
+        return known
+    words = name_key(name).split()
+    while len(words) > 1 and lex.role(words[0]) is not None:
+        words = words[1:]  # "President Bush" when the entity took the title in
+    key = " ".join(words)
+    if len(words) == 2 and words[0] in SURNAME_PARTICLES:
+        key = words[1]  # "al-Assad" -> "assad"
+    known = lex.person(key) if key != name_key(name) else None
+    if known is not None:
+        return known
+    if " " in key or key in surnames_in_text:
+        return None
+    bearers = lex.surname(key)
+    if not bearers or len({p.country for p in bearers}) != 1:
+        return None
+    sectors = {p.sector for p in bearers}
+    return Person(name=bearers[0].name, country=bearers[0].country,
+                  sector=bearers[0].sector if len(sectors) == 1 else None)
 
 
 def _speaks(doc, c: Cand) -> bool:

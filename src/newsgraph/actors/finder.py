@@ -60,6 +60,7 @@ class Cand:
     type: str = "organization"
     key: tuple | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)  # more token spans (appositions)
+    ethnic: bool = False  # a people rather than a nationality ("Kurds", "Hutu"): no country of its own
     regional: bool = False  # described by a regional word ("European leaders"): no country to guess
     consumed: bool = False  # a modifier folded into a larger actor ("Russian" in "Russian Defence Minister")
     head: int = -1  # token index of the syntactic head
@@ -138,6 +139,9 @@ def _lookup(found: tuple[str, object], text: str, lex: Lexicon, span) -> Cand | 
                     code=code, type="country", key=("country", code))
     if kind == "demonym":
         return Cand(0, 0, "demonym", country=value, name=text)
+    if kind == "ethnic":
+        # "Kurds", "Tamil", "Hutu": a people with no single state; where they live decides.
+        return Cand(0, 0, "demonym", country=value or None, name=text, ethnic=True)
     if kind == "capital" and span.root.ent_type_ in ("GPE", "ORG", "FAC", "LOC", ""):
         name = strip_the(text)
         return Cand(0, 0, "capital", country=value, sector="GOV", name=name, code=value + "GOV",
@@ -171,6 +175,11 @@ def entity_cands(doc, taken: set[int]) -> list[Cand]:
             out.append(Cand(start, end, "north", name=doc[start:end].text))
         # A NORP that is no demonym ("Sunni", "Kurds") names no country: not an actor here.
     return out
+
+
+def doc_head_is(c: "Cand", doc) -> bool:
+    """True when the candidate heads its own noun phrase (not an adjective on another word)."""
+    return doc[c.head].dep_ not in ("amod", "compound", "nmod", "poss") if c.head >= 0 else False
 
 
 def kind_is_role(c: "Cand") -> bool:
@@ -374,6 +383,95 @@ class Finder:
         for c in self.cands:
             if c.kind == "person":
                 self._person(c)
+        self._residence()
+
+    def _residence(self) -> None:
+        """Peoples are coded by where they live, as CAMEO and PLOVER do.
+
+        "Bosnian Serbs" -> BIH (a nationality before a people names their country);
+        "the Albanians of southern Serbia", "ethnic Albanians in south Serbia", "ethnic Albanian
+        guerrillas operating in Macedonia" -> the country of the phrase; "ethnic Turks ...
+        Sweden" -> the nearest other country of the sentence, since "ethnic" marks a people living
+        outside their namesake state. Peoples with no state ("Kurds", "Moslem forces") likewise.
+        """
+        doc, lex = self.doc, self.lex
+        for c in self.cands:
+            if c.kind != "group" or c.consumed:
+                continue
+            if c.head < 0 or c.head >= len(doc):
+                continue
+            if c.start <= c.head < c.end and self.by_token.get(c.head) is c and doc[c.head].lower_ in lex.demonyms \
+                    or c.ethnic or doc[c.head].lower_ in lex.ethnic:
+                people = c  # "Albanians", "Kurds": the group is the people word itself
+            else:
+                inner = [self.by_token[i] for i in range(c.start, c.head) if i in self.by_token]
+                inner = [o for o in inner if o is not c and o.kind in ("demonym", "country", "group")
+                         and (o.ethnic or norm(o.name).lower() in lex.ethnic)]
+                if not inner:
+                    continue
+                people = inner[-1]
+            first = people.start
+            marked = first > 0 and doc[first - 1].lower_ == "ethnic"
+            home = c.country if people is c else people.country
+            # 1. "Bosnian Serbs", "Iraqi Kurdish officials": the nationality just before the people word.
+            before = self.by_token.get(first - 1) if first > 0 else None
+            if before is not None and before is not people and before.country and before.country != "IGO" \
+                    and before.kind in ("demonym", "country") and before.end == first:
+                self._set_group_country(c, before.country)
+                before.consumed = True
+                if people is c:
+                    c.name = norm(doc[before.start : c.end].text)
+                    c.extra.append((before.start, c.end))
+                continue
+            # 2. "of southern Serbia", "in south Serbia", "operating in Macedonia".
+            # "in" tells where a people lives only when the text marks it as a people ("ethnic
+            # Albanians in south Serbia", "Moslem forces in east Bosnia"); "Albanian rebels in
+            # Macedonia" are Albanian, as "U.S. troops in Iraq" are American.
+            where = self._residence_phrase(doc[c.head], allow_in=marked or not home)
+            if where is not None:
+                self._set_group_country(c, where)
+                continue
+            # 3. "ethnic Turks", "Kurds": the nearest other country that the sentence names.
+            if marked or not home:
+                near = self._nearest_other_country(people, home)
+                if near is not None:
+                    self._set_group_country(c, near)
+
+    def _set_group_country(self, c: Cand, country: str) -> None:
+        c.country = country
+        if c.key is not None and c.key[0] == "group":
+            c.key = ("group", country, *c.key[2:])
+
+    RESIDENCE_VERBS = frozenset({"live", "operate", "base", "reside", "settle", "fight"})
+
+    def _residence_phrase(self, head, allow_in: bool) -> str | None:
+        """Country of "of <place>" (or, for a people, "in <place>" / "living in <place>") after ``head``."""
+        preps = [ch for ch in head.rights if ch.dep_ == "prep" and (ch.lower_ == "of" or allow_in and ch.lower_ == "in")]
+        if allow_in:
+            for ch in head.rights:
+                if ch.dep_ in ("acl", "relcl") and ch.lemma_.lower() in self.RESIDENCE_VERBS:
+                    preps += [g for g in ch.children if g.dep_ == "prep" and g.lower_ == "in"]
+        for prep in preps:
+            # The place itself, not an adjective on it: "the Israeli-occupied West Bank".
+            found = [o for t in prep.subtree if (o := self.by_token.get(t.i)) is not None and o.country
+                     and o.country != "IGO" and o.kind in ("country", "capital", "place", "demonym")]
+            places = [o for o in found if o.kind != "demonym"] or [o for o in found if doc_head_is(o, self.doc)]
+            if places:
+                return places[0].country
+        return None
+
+    def _nearest_other_country(self, people: Cand, home: str | None) -> str | None:
+        sent = self.doc[people.start].sent
+        best = None
+        for other in self.cands:
+            if other is people or not other.country or other.country in ("IGO", home) or other.ethnic:
+                continue
+            if not sent.start <= other.start < sent.end or other.kind not in ("country", "capital", "place", "demonym"):
+                continue
+            dist = abs(other.start - people.start)
+            if best is None or dist < best[0]:
+                best = (dist, other.country)
+        return best[1] if best else None
 
     def _is_thing(self, c: Cand) -> bool:
         """A PERSON/ORG label on a vehicle, work, storm or place: "the ship Golbon", "Cyclone Jude",
@@ -464,14 +562,17 @@ class Finder:
             c.consumed = True
 
     def _demonym(self, c: Cand) -> None:
-        if not c.country:
+        if not c.country and not c.ethnic:
             # "European", "Western": a description, never an actor of its own.
             c.country = None
             c.consumed = True
             return
         tok = self.doc[c.head]
         if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i != tok.i:
-            if self._owner(tok.head) is not None:
+            head_c = self.by_token.get(tok.head.i)
+            if self._owner(tok.head) is not None or not c.country or (
+                    head_c is not None and head_c is not c and head_c.kind == "demonym"):
+                # "Bosnian Serbs": the nationality says where the people live (see _residence).
                 c.consumed = True
                 return
             # "Russian strikes": the country acts.
@@ -721,7 +822,8 @@ class Finder:
                 continue
             if other.start < j and j != start:
                 continue  # counted once, at its first token
-            before = doc[other.start - 1].lower_ if other.start > 0 else ""
+            # Only a "to" inside the title counts: "offered its troops to Lebanon's new President X" is Lebanon's.
+            before = doc[other.start - 1].lower_ if other.start > start else ""
             if before in ("to", "for") and other.kind in ("country", "capital", "place"):
                 continue  # "ambassador to Russia", "envoy to Syria"
             if topic and other.kind == "country" and other.end <= topic_at:

@@ -9,6 +9,7 @@ dictionary look-ups per token, never a scan of the lexicon.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +42,15 @@ class Role:
     group: bool
 
 
+@dataclass(frozen=True)
+class Person:
+    """A well-known political figure from people.tsv."""
+
+    name: str
+    country: str
+    sector: str
+
+
 @dataclass
 class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # normalised name -> alpha-3
@@ -63,6 +73,18 @@ class Lexicon:
     title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> "USA"
     transnational: frozenset[str] = frozenset()  # name words of cross-border bodies: "international"
     speech_verbs: frozenset[str] = frozenset()  # lemmas of saying: "say", "tell"
+    people: dict[str, Person] = field(default_factory=dict)  # name_key(full name or alias) -> person
+    # name_key(surname) -> the people it may name; used only when they all share a country.
+    surnames: dict[str, tuple[Person, ...]] = field(default_factory=dict)
+    ethnic: dict[str, str] = field(default_factory=dict)  # lower-case ethnic word -> home country or ""
+
+    def person(self, name: str) -> Person | None:
+        """The listed person written ``name`` in full ("Francois Mitterand", "Bill Clinton"), or None."""
+        return self.people.get(name_key(name))
+
+    def surname(self, word: str) -> tuple[Person, ...]:
+        """The listed people whose surname (or single-word alias) is ``word``: "Bush" -> both Bushes."""
+        return self.surnames.get(name_key(word), ())
 
     def body(self, text: str) -> Body | None:
         """The named body written ``text`` (acronyms must match case), or None."""
@@ -103,6 +125,39 @@ def norm(text: str) -> str:
     if text.endswith(".") and "." not in text[:-1]:
         text = text[:-1]
     return text
+
+
+def name_key(text: str) -> str:
+    """A person's name as a look-up key: accents, case, dots and hyphens ignored ("François
+    Mitterrand" = "francois mitterrand", "Jean-Bertrand" = "jean bertrand")."""
+    text = unicodedata.normalize("NFKD", norm(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace(".", " ").replace("-", " ").replace("'", "")
+    return " ".join(text.split())
+
+
+# Arabic-style particles that a surname drops when written alone ("al-Assad" -> "Assad").
+_SURNAME_PARTICLES = ("al ", "el ", "ad ", "as ", "ash ", "bin ", "ibn ")
+
+
+# Generation marks that end a name but are no surname: "Abdullah II", "Marcos Jr."
+_HONORIFICS = {"king", "queen", "pope", "emperor", "prince", "princess", "sultan", "emir", "sheikh", "shaikh"}
+_NAME_SUFFIXES = {"i", "ii", "iii", "iv", "v", "vi", "vii", "xiv", "xvi", "jr", "sr"}
+
+
+def _surname_keys(name: str) -> set[str]:
+    """Keys under which the last word of a full name may stand alone: "Bashar al-Assad" -> {"al assad", "assad"}."""
+    words = name_key(name).split()
+    while words and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    if words and words[0] in _HONORIFICS:
+        return set()  # "King Hussein", "Pope Francis": a given name, not a surname
+    if len(words) < 2 or len(words[-1]) < 3:
+        return set()
+    keys = {words[-1]}
+    if len(words) >= 3 and f"{words[-2]} " in _SURNAME_PARTICLES:
+        keys.add(f"{words[-2]} {words[-1]}")
+    return keys
 
 
 def strip_the(text: str, lower: bool = True) -> str:
@@ -158,7 +213,9 @@ def load_lexicon() -> Lexicon:
         lex.countries[key if _is_acronym(key) else key.lower()] = code
         lex.country_names.setdefault(code, alias)
     # Display names that read like news: "Russia", "South Korea", "North Korea", "Iran".
-    for code, name in (("RUS", "Russia"), ("USA", "United States"), ("GBR", "Britain"), ("XKX", "Kosovo")):
+    for code, name in (("RUS", "Russia"), ("USA", "United States"), ("GBR", "Britain"), ("XKX", "Kosovo"),
+                       ("PSE", "Palestine"), ("COD", "Democratic Republic of the Congo"), ("VAT", "Vatican"),
+                       ("FSM", "Micronesia")):
         lex.country_names[code] = name
 
     for lineno, cols in _rows("demonyms.tsv"):
@@ -225,12 +282,23 @@ def load_lexicon() -> Lexicon:
         if len(cols) < 2:
             raise ValueError(f"title_countries.tsv:{lineno}: expected title<TAB>alpha-3")
         lex.title_countries[" ".join(cols[0].lower().split())] = cols[1].strip()
+    _load_people(lex)
+    for lineno, cols in _rows("ethnic_groups.tsv"):
+        if len(cols) < 2:
+            raise ValueError(f"ethnic_groups.tsv:{lineno}: expected word<TAB>alpha-3 or -")
+        code = cols[1].strip()
+        word = cols[0].strip().lower()
+        lex.ethnic[word] = "" if code == "-" else code
+        if not word.endswith(("s", "ese", "ish", "ch", "i")):
+            lex.ethnic.setdefault(_plural(word), lex.ethnic[word])
     for info in gc.get_us_states().values():
         lex.us_states[info["name"].lower()] = "USA"
 
-    # One gazetteer over all names; when a string is in several tables the first kind wins
-    # (a body over a country over a demonym over a capital: "Georgia" the country, not the state).
-    for kind, table in (("capital", lex.capitals), ("demonym", lex.demonyms), ("country", lex.countries),
+    # One gazetteer over all names; when a string is in several tables the last kind wins
+    # (a body over a country over a demonym over a capital over an ethnic group: "Georgia" the
+    # country, not the state; "Serbs" the demonym, marked ethnic by ``lex.ethnic``).
+    ethnic_only = {k: v for k, v in lex.ethnic.items() if k not in lex.demonyms}
+    for kind, table in (("ethnic", ethnic_only), ("capital", lex.capitals), ("demonym", lex.demonyms), ("country", lex.countries),
                         ("body", lex.bodies)):
         for key, value in table.items():
             target = lex.gaz_exact if key != key.lower() else lex.gaz_lower
@@ -249,3 +317,34 @@ def load_lexicon() -> Lexicon:
         len(lex.countries), len(lex.demonyms), len(lex.capitals), len(lex.bodies) + len(lex.bodies_exact), len(lex.roles),
     )
     return lex
+
+
+def _load_people(lex: Lexicon) -> None:
+    """people.tsv: full names and aliases to one person; surnames to everyone who bears them."""
+    surnames: dict[str, list[Person]] = {}
+    for lineno, cols in _rows("people.tsv"):
+        if len(cols) < 4:
+            raise ValueError(f"people.tsv:{lineno}: expected name<TAB>aliases<TAB>country<TAB>sector")
+        name, aliases, country, sector = (c.strip() for c in cols[:4])
+        if not name or not country or not sector:
+            raise ValueError(f"people.tsv:{lineno}: empty name, country or sector")
+        person = Person(name=name, country=country, sector=sector)
+        keys = {name_key(name)}
+        alias_list = [a.strip() for a in aliases.split(";") if a.strip()]
+        # One-word aliases ("Bush", "Lula", "Moon") are the short names; without them, the last
+        # word of the name is ("Clinton"), which is wrong for "Moon Jae-in" or "Ban Ki-moon".
+        shorts = {name_key(a) for a in alias_list if a != "-" and len(name_key(a).split()) == 1}
+        if not shorts and "-" not in alias_list:
+            shorts = _surname_keys(name)
+        for alias in alias_list:
+            if len(name_key(alias).split()) > 1:
+                keys.add(name_key(alias))
+        for key in keys:
+            if key in lex.people and lex.people[key].country != country:
+                LOGGER.debug("people.tsv:%d: %r also names %s", lineno, key, lex.people[key].name)
+            lex.people.setdefault(key, person)
+        for key in shorts - keys:
+            surnames.setdefault(key, [])
+            if person not in surnames[key]:
+                surnames[key].append(person)
+    lex.surnames = {k: tuple(v) for k, v in surnames.items()}
