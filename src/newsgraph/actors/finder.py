@@ -455,7 +455,8 @@ class Finder:
             # The place itself, not an adjective on it: "the Israeli-occupied West Bank".
             found = [o for t in prep.subtree if (o := self.by_token.get(t.i)) is not None and o.country
                      and o.country != "IGO" and o.kind in ("country", "capital", "place", "demonym")]
-            places = [o for o in found if o.kind != "demonym"] or [o for o in found if doc_head_is(o, self.doc)]
+            places = [o for o in found if o.kind in ("country", "capital")] or [
+                o for o in found if o.kind == "place" or doc_head_is(o, self.doc)]
             if places:
                 return places[0].country
         return None
