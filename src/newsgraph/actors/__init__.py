@@ -115,12 +115,15 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             if target is not None:
                 target.absorb(c)
                 continue
-            # "Obama" tagged ORG: a listed person's name is that person.
-            if c.sector is None and c.country is None and _lexicon_person(c.name, lex) is not None:
+            # "Obama" tagged ORG: a listed person's name is that person ("the Trump administration"
+            # is not: there the name only modifies the body).
+            if c.sector is None and c.country is None and doc[c.head].dep_ != "compound" \
+                    and _lexicon_person(c.name, lex) is not None:
                 c.kind, c.type = "person", "person"
-                acc = add(("person", tokens), c, c.name, "person")
-                if len(tokens) > 1:
-                    full_names.append((tokens, acc))
+                if len(tokens) == 1:
+                    pending_short.append(c)
+                    continue
+                full_names.append((tokens, add(("person", tokens), c, c.name, "person")))
                 continue
             # "NISA" after "National Intelligence and Security Agency": an acronym of an organisation.
             if c.country is None and c.sector is None and c.name.isupper() and 2 <= len(c.name) <= 6:
@@ -225,8 +228,8 @@ def _lexicon_person(name: str, lex, surnames_in_text: set[str] = frozenset()) ->
     known = lex.person(key) if key != name_key(name) else None
     if known is not None:
         return known
-    if " " in key or key in surnames_in_text:
-        return None
+    if " " in key or key in surnames_in_text or not name.replace("-", " ").split()[-1][:1].isupper():
+        return None  # "salami" the food is not "Salami" the general
     bearers = lex.surname(key)
     if not bearers or len({p.country for p in bearers}) != 1:
         return None

@@ -182,6 +182,47 @@ def doc_head_is(c: "Cand", doc) -> bool:
     return doc[c.head].dep_ not in ("amod", "compound", "nmod", "poss") if c.head >= 0 else False
 
 
+def listed_people(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
+    """Names of data/people.tsv that the entity recogniser missed ("Trump praised ..."): runs
+    of proper nouns outside any entity, looked up as a full name or as a surname whose listed
+    bearers share one country."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if t.ent_type_ or i in taken or not t.text[:1].isupper() or t.pos_ != "PROPN" and not _bare_subject(t):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < 4 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j not in taken:
+            j += 1
+        hit = None
+        for end in range(j, i, -1):
+            text = doc[i:end].text
+            if lex.person(text) is not None:
+                hit = end
+                break
+            # A surname alone only where a name can stand, never as a modifier ("Computing Power Grid").
+            if end - i == 1 and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") \
+                    and len({p.country for p in lex.surname(text)}) == 1:
+                hit = end
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(Cand(i, hit, "person", type="person", name=norm(doc[i:hit].text)))
+        i = hit
+    return out
+
+
+def _bare_subject(tok) -> bool:
+    """A capitalised singular noun with no determiner that is a verb's subject: "Trump praised
+    ...", which the tagger took for a common noun at the start of a sentence."""
+    return tok.tag_ == "NN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
+        and not any(ch.dep_ in ("det", "amod", "compound", "poss") for ch in tok.children)
+
+
 def kind_is_role(c: "Cand") -> bool:
     return c.kind in ("role", "group")
 
@@ -217,6 +258,7 @@ class Finder:
         gaz = gazetteer(doc, lex)
         taken = {i for c in gaz for i in c.tokens()}
         ents = entity_cands(doc, taken)
+        ents += listed_people(doc, lex, taken | {i for c in ents for i in c.tokens()})
         # A person name that contains a gazetteer hit ("Jordan Peterson") replaces it.
         person_tokens = {i for c in ents if c.kind == "person" for i in c.tokens()}
         gaz = [c for c in gaz if not any(i in person_tokens for i in c.tokens())]
