@@ -86,6 +86,16 @@ def test_each_type_from_a_sentence(nlp, text, expected):
     assert best(record) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the main act outranks its purpose and the background told about a noun
+    ("Thousands of Kenyans staged a rally to demand that Iran free the prisoners.", ("PROTEST", "KEN", None)),
+    ("Israel returned the prisoners that Lebanon had seized last year.", ("RETREAT", "ISR", None)),
+])
+def test_the_most_confident_event_is_the_main_act(nlp, text, expected):
+    record, _ = coded(nlp, text)
+    assert best(record) == expected
+
+
 def test_every_plover_type_is_in_the_lexicon():
     lex = load_lexicon()
     reachable = {t.type for rows in lex.triggers.values() for t in rows if t.type}
@@ -111,6 +121,13 @@ def test_every_plover_type_is_in_the_lexicon():
     # refusing to yield is a rejection; an announced conflictual act is a threat
     ("Israel said it will not release the prisoners.", ("REJECT", "ISR", None)),
     ("Turkey said it would impose sanctions on Iran.", ("THREATEN", "TUR", "IRN")),
+    # ... but a measure announced as decided is the sanction itself, still to take effect
+    ("The United States announced it would prohibit all aid to Iran.", ("SANCTION", "USA", "IRN")),
+    # a participle used as a noun is no event: "the wounded" were not wounded by the evacuation
+    ("Norway evacuated the wounded to Kenya.", ("AID", "NOR", "KEN")),
+    # a group is the body it is affiliated with
+    ("Fighters loyal to Russia attacked Ukraine.", ("ASSAULT", "RUS", "UKR")),
+    ("Kenyans threw stones at the police.", ("PROTEST", "KEN", None)),
     # an intention is an agreement to act: "is willing to" + a cooperative act
     ("Norway is willing to send aid to Sudan.", ("AGREE", "NOR", None)),
 ])

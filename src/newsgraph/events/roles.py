@@ -71,6 +71,8 @@ class Participants:
 def pos_of(tok) -> str | None:
     """The lexicon part of speech a token is read as: v, n, a, or None."""
     if tok.pos_ in ("VERB", "AUX"):
+        if tok.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in tok.children):
+            return "n"  # "evacuated the wounded", "buried the dead": a participle used as a noun
         return "v"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "v"  # an infinitive the tagger missed: "one of the few nations to publicly back Russia"
@@ -191,7 +193,21 @@ def _resolve(tok, record: Record, depth: int = 0) -> Actor | None:
                         actor = _resolve(pobj, record, depth + 1)
                         if actor is not None:
                             return actor
+        # "workers affiliated with the union", "fighters loyal to Haftar", "militants linked to al-Qaida"
+        for mod in tok.children:
+            if mod.dep_ in ("acl", "amod") and mod.lower_ in AFFILIATION:
+                for prep in mod.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                actor = _resolve(pobj, record, depth + 1)
+                                if actor is not None:
+                                    return actor
     return None
+
+
+# Participles and adjectives that tie a group to the body it belongs to.
+AFFILIATION = frozenset({"affiliated", "loyal", "linked", "allied", "aligned", "attached", "belonging", "tied"})
 
 
 DEEP_SKIP = ("appos", "relcl", "acl", "advcl", "punct", "cc")
@@ -382,6 +398,8 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
 
 
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+# Verbs that announce a decision taken rather than state an intention ("said it would ...").
+DECISIONS = frozenset({"announce", "decide", "declare", "rule", "order"})
 
 
 def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> None:
@@ -396,6 +414,8 @@ def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> 
     announced = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.statements
     if not (announced or conditional):
         return
+    if typ == "SANCTION" and not conditional and clause.head.lemma_.lower() in DECISIONS:
+        return  # "announced it would prohibit all aid": a measure decided, still to take effect (PLOVER's examples)
     refined = lex.frames.get(("AGREE", typ))
     if refined and refined[0] == "THREATEN":
         parts.type, parts.cameo = refined
