@@ -140,6 +140,8 @@ def test_people_file_is_well_formed():
         # A nationality before a people names where they live.
         ("Bosnian Serbs demanded a truce with government forces.", "Bosnian Serbs", "BIH"),
         ("Iraqi Kurds voted in a referendum on independence.", "Iraqi Kurds", "IRQ"),
+        # A people before a nationality does not: Greek Cypriots live in Cyprus.
+        ("Greek Cypriots voted against the reunification plan.", "Cypriots", "CYP"),
         # "ethnic X in <country>", "the X of <country>".
         ("Ethnic Albanians in south Serbia are demanding more autonomy.", "Albanians", "SRB"),
         ("The Albanians of southern Serbia demanded political autonomy.", "Albanians", "SRB"),

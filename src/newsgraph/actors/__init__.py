@@ -162,7 +162,7 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             target = next((a for _, a in full_names
                            if "".join(w[0] for w in a.name.split()).upper() == name), None)
         if target is None and len(tokens) == 1 and c.title is None and not c.extra \
-                and _lexicon_person(name, lex) is None \
+                and (_lexicon_person(name, lex) is None or doc[c.head].dep_ == "compound") \
                 and not any(_speaks(doc, o) for o in pending_short if o.end - o.start == 1
                             and norm(doc[o.start].text).lower() == tokens[0]):
             continue  # a lone word that never speaks: "Qwen", "Douyin" (see data/speech_verbs.tsv)

@@ -456,9 +456,11 @@ class Finder:
             marked = first > 0 and doc[first - 1].lower_ == "ethnic"
             home = c.country if people is c else people.country
             # 1. "Bosnian Serbs", "Iraqi Kurdish officials": the nationality just before the people word.
+            # Only a nationality before a people: "Greek Cypriots" are a people of Cyprus.
             before = self.by_token.get(first - 1) if first > 0 else None
             if before is not None and before is not people and before.country and before.country != "IGO" \
-                    and before.kind in ("demonym", "country") and before.end == first:
+                    and before.kind in ("demonym", "country") and before.end == first \
+                    and self._is_people(people) and not self._is_people(before):
                 self._set_group_country(c, before.country)
                 before.consumed = True
                 if people is c:
@@ -478,6 +480,11 @@ class Finder:
                 near = self._nearest_other_country(people, home)
                 if near is not None:
                     self._set_group_country(c, near)
+
+    def _is_people(self, c: Cand) -> bool:
+        """True for an ethnic or communal word ("Serbs", "Kurdish"), as listed in data/ethnic_groups.tsv."""
+        # The word as written: a demonym may have been turned into its country ("Greek" -> Greece).
+        return c.ethnic or norm(self.doc[c.start:c.end].text).lower() in self.lex.ethnic
 
     def _set_group_country(self, c: Cand, country: str) -> None:
         c.country = country
