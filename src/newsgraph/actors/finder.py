@@ -456,11 +456,11 @@ class Finder:
             marked = first > 0 and doc[first - 1].lower_ == "ethnic"
             home = c.country if people is c else people.country
             # 1. "Bosnian Serbs", "Iraqi Kurdish officials": the nationality just before the people word.
-            # Only a nationality before a people: "Greek Cypriots" are a people of Cyprus.
+            # Only before a people: "Greek Cypriots" are Cypriots of Greek descent.
             before = self.by_token.get(first - 1) if first > 0 else None
             if before is not None and before is not people and before.country and before.country != "IGO" \
                     and before.kind in ("demonym", "country") and before.end == first \
-                    and self._is_people(people) and not self._is_people(before):
+                    and self._is_people(people):
                 self._set_group_country(c, before.country)
                 before.consumed = True
                 if people is c:
