@@ -215,7 +215,7 @@ def load_lexicon() -> Lexicon:
     # Display names that read like news: "Russia", "South Korea", "North Korea", "Iran".
     for code, name in (("RUS", "Russia"), ("USA", "United States"), ("GBR", "Britain"), ("XKX", "Kosovo"),
                        ("PSE", "Palestine"), ("COD", "Democratic Republic of the Congo"), ("VAT", "Vatican"),
-                       ("FSM", "Micronesia")):
+                       ("FSM", "Micronesia"), ("COG", "Republic of the Congo")):
         lex.country_names[code] = name
 
     for lineno, cols in _rows("demonyms.tsv"):
