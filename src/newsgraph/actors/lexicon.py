@@ -48,7 +48,7 @@ class Person:
 
     name: str
     country: str
-    sector: str
+    sector: str | None  # None for a surname whose listed bearers differ in sector
 
 
 @dataclass
