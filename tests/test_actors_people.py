@@ -98,6 +98,20 @@ def test_surname_alone_takes_the_country_its_bearers_share(actors_of, text, name
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Listed surnames used as words or as parts of other names are no people.
+        "Rice prices rose sharply in Manila this week.",
+        "China has built a National Computing Power Grid for its AI companies.",
+        "This will be great for the Wine and Champagne businesses.",
+        "May was the wettest month on record.",
+    ],
+)
+def test_listed_surnames_as_words_are_not_people(actors_of, text):
+    assert not [a for a in actors_of(text).actors if a.type == "person"]
+
+
+@pytest.mark.parametrize(
     "name, others, expected",
     [
         ("Bush", set(), "USA"),
