@@ -133,7 +133,7 @@ def test_surname_lookup(name, others, expected):
 def test_people_file_is_well_formed():
     import pycountry
 
-    sectors = {"GOV", "MIL", "LEG", "JUD", "SPY", "OPP", "REB", "REL", "CRM", "IGO", "NGO"}
+    sectors = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "OPP", "REB", "REL", "CRM", "IGO", "NGO"}
     countries = {c.alpha_3 for c in pycountry.countries} | {"IGO", "XKX"}
     names: dict[str, str] = {}
     for lineno, cols in _rows("people.tsv"):
