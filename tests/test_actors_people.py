@@ -146,6 +146,21 @@ def test_people_file_is_well_formed():
     assert len(names) > 500
 
 
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # A listed leader's name on a government word makes it that country's government.
+        ("The Bush administration declared that China must drop its trade barriers.", "Bush administration", "USA"),
+        ("The Assad regime shelled the town again on Sunday.", "Assad regime", "SYR"),
+        ("Officials in the Obama administration said the talks would resume.", "Obama administration", "USA"),
+    ],
+)
+def test_leader_name_on_a_government_word(actors_of, text, name, country):
+    actor = _actor_named(actors_of(text), name)
+    assert actor is not None and actor.type == "organization"
+    assert (actor.country, actor.sector) == (country, "GOV")
+
+
 # --- peoples: coded by where they live ------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -26,8 +26,6 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 LOCAL_ORG_SECTORS = STATE_SECTORS | {"EDU", "NGO", "BUS", "OPP", "REB"}
 # Candidates whose country may be lent to a person named near them.
 CONTEXT_KINDS = {"country", "demonym", "capital", "place", "body", "org", "group", "role"}
-# Particles that a surname may carry when written alone ("al-Assad", "el-Sisi").
-SURNAME_PARTICLES = {"al", "el", "ad", "as", "ash", "bin"}
 ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
 
 
@@ -216,26 +214,7 @@ def _known_people(accs: list[_Acc], lex) -> None:
 
 def _lexicon_person(name: str, lex, surnames_in_text: set[str] = frozenset()) -> Person | None:
     """The people.tsv entry for a full name, or for a surname whose bearers share a country."""
-    known = lex.person(name)
-    if known is not None:
-        return known
-    words = name_key(name).split()
-    while len(words) > 1 and lex.role(words[0]) is not None:
-        words = words[1:]  # "President Bush" when the entity took the title in
-    key = " ".join(words)
-    if len(words) == 2 and words[0] in SURNAME_PARTICLES:
-        key = words[1]  # "al-Assad" -> "assad"
-    known = lex.person(key) if key != name_key(name) else None
-    if known is not None:
-        return known
-    if " " in key or key in surnames_in_text or not name.replace("-", " ").split()[-1][:1].isupper():
-        return None  # "salami" the food is not "Salami" the general
-    bearers = lex.surname(key)
-    if not bearers or len({p.country for p in bearers}) != 1:
-        return None
-    sectors = {p.sector for p in bearers}
-    return Person(name=bearers[0].name, country=bearers[0].country,
-                  sector=bearers[0].sector if len(sectors) == 1 else None)
+    return lex.known_person(name, surnames_in_text)
 
 
 def _speaks(doc, c: Cand) -> bool:

@@ -297,8 +297,14 @@ class Finder:
             # Skip determiners-only extents that swallow a named candidate as head ("TASS news agency"
             # is the body's mention, extended later).
             inner = [self.by_token[i] for i in range(left, right) if i in self.by_token]
+            leader_country = None
             if any(c.kind == "person" for c in inner):
-                continue
+                # "the Bush administration", "the Assad regime": a listed leader's name makes the
+                # government his country's; any other name inside keeps the phrase that person's.
+                leader_country = self._leader_country(inner, role, org_sector)
+                if leader_country is None:
+                    continue
+                inner = [c for c in inner if c.kind != "person"]
             named = [c for c in inner if c.kind in ("body", "org")]
             if named and (org_sector is not None and role is None):
                 continue  # "the TASS news agency": the body's own mention grows over its head word
@@ -307,7 +313,7 @@ class Finder:
                 inner_c = [c for c in inner if c.kind != "country"]
             else:
                 inner_c = inner
-            country = self._modifier_country(tok, inner_c)
+            country = self._modifier_country(tok, inner_c) or leader_country
             regional = any(c.kind == "demonym" and not c.country for c in inner)
             if org_sector is not None and (role is None or not role.group):
                 if country is None:
@@ -343,6 +349,19 @@ class Finder:
             self.cands.append(cand)
             for i in range(left, right):
                 self.by_token.setdefault(i, cand)
+
+    def _leader_country(self, inner: list[Cand], role, org_sector: str | None) -> str | None:
+        """Country of a listed person named as a modifier of a government word, else None."""
+        if org_sector != "GOV" and (role is None or role.sector != "GOV"):
+            return None
+        people = [c for c in inner if c.kind == "person"]
+        if len(people) != 1 or self.doc[people[0].head].dep_ not in ("compound", "poss"):
+            return None
+        known = self.lex.known_person(people[0].name)
+        if known is None or known.country == "IGO":
+            return None
+        people[0].consumed = True
+        return known.country
 
     def _split_compound_group(self, cand: Cand, tok, inner: list[Cand]) -> None:
         """"U.S. and Iraqi officials": one group per nationality, each with the whole phrase as mention."""
@@ -698,6 +717,11 @@ class Finder:
             code = lex.country(t.text) if t.pos_ == "PROPN" else None
             if code:
                 return code
+        # "the Obama administration", "Mandela Foundation": a listed person's name in the body's name.
+        for t in doc[c.start : c.end]:
+            known = lex.known_person(t.text) if t.pos_ == "PROPN" and t.i != c.head else None
+            if known is not None and known.country != "IGO":
+                return known.country
         # "University of Southern California": a U.S. state in the name (checked after countries,
         # so "Georgia" alone stays the country above).
         for t in doc[c.start : c.end]:

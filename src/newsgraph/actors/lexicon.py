@@ -86,6 +86,34 @@ class Lexicon:
         """The listed people whose surname (or single-word alias) is ``word``: "Bush" -> both Bushes."""
         return self.surnames.get(name_key(word), ())
 
+    def known_person(self, name: str, surnames_in_text: set[str] | frozenset[str] = frozenset()) -> Person | None:
+        """The listed person a name stands for: a full name or alias ("President Francois
+        Mitterand"), or a capitalised surname whose listed bearers share one country ("Bush").
+        ``surnames_in_text``: surnames of other people the text names in full; such a surname
+        alone is theirs, not the list's. The sector is None when the bearers' sectors differ."""
+        known = self.person(name)
+        if known is not None:
+            return known
+        words = name_key(name).split()
+        while len(words) > 1 and self.role(words[0]) is not None:
+            words = words[1:]  # "President Bush": the entity took the title in
+        if len(words) == 2 and f"{words[0]} " in _SURNAME_PARTICLES:
+            words = words[1:]  # "al-Assad" -> "assad"
+        key = " ".join(words)
+        if key != name_key(name):
+            known = self.people.get(key)
+            if known is not None:
+                return known
+        last = name.replace("-", " ").split()[-1:] or [""]
+        if " " in key or key in surnames_in_text or not last[0][:1].isupper():
+            return None  # "salami" the food is not "Salami" the general
+        bearers = self.surname(key)
+        if not bearers or len({p.country for p in bearers}) != 1:
+            return None
+        sectors = {p.sector for p in bearers}
+        return Person(name=bearers[0].name, country=bearers[0].country,
+                      sector=bearers[0].sector if len(sectors) == 1 else None)
+
     def body(self, text: str) -> Body | None:
         """The named body written ``text`` (acronyms must match case), or None."""
         key = norm(text)
