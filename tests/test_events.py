@@ -128,6 +128,10 @@ def test_every_plover_type_is_in_the_lexicon():
     # a group is the body it is affiliated with
     ("Fighters loyal to Russia attacked Ukraine.", ("ASSAULT", "RUS", "UKR")),
     ("Kenyans threw stones at the police.", ("PROTEST", "KEN", None)),
+    # a nominal event whose verb says how it goes on: the verb's subject acts
+    ("Israel began the withdrawal of its troops from Lebanon.", ("RETREAT", "ISR", "LBN")),
+    # the recipient named in the phrase of a partitive object
+    ("The United States suspended part of its military aid program for Egypt.", ("SANCTION", "USA", "EGY")),
     # an intention is an agreement to act: "is willing to" + a cooperative act
     ("Norway is willing to send aid to Sudan.", ("AGREE", "NOR", None)),
 ])

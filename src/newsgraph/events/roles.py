@@ -487,8 +487,14 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
     if not parts.recipients:
         pobjs = _pobjs(tok, trig.recipient_preps)
         if not pobjs and trig.no_recipient_object:  # "deployed troops along the border with X"
-            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            # "suspended part of its aid program for Bosnia": the "of" noun's phrase too
+            objs += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]
+            for obj in objs:
                 pobjs = _pobjs(obj, trig.recipient_preps)
+                if pobjs:
+                    break
         if not pobjs:  # "give or sell weapons to Russia": the conjunct's phrase
             for conj in tok.conjuncts:
                 pobjs = _pobjs(conj, trig.recipient_preps)
