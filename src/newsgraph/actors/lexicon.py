@@ -97,8 +97,8 @@ class Lexicon:
         if known is not None:
             return known
         words = name_key(name).split()
-        while len(words) > 1 and self.role(words[0]) is not None:
-            words = words[1:]  # "President Bush": the entity took the title in
+        while len(words) > 1 and (self.role(words[0]) is not None or words[0] in _HONORIFICS):
+            words = words[1:]  # "President Bush", "Mawlawi Hibatullah Akhundzada": a title taken in
         if len(words) == 2 and f"{words[0]} " in _SURNAME_PARTICLES:
             words = words[1:]  # "al-Assad" -> "assad"
         key = " ".join(words)
@@ -171,7 +171,10 @@ _SURNAME_PARTICLES = ("al ", "el ", "ad ", "as ", "ash ", "bin ", "ibn ")
 
 
 # Generation marks that end a name but are no surname: "Abdullah II", "Marcos Jr."
-_HONORIFICS = {"king", "queen", "pope", "emperor", "prince", "princess", "sultan", "emir", "sheikh", "shaikh"}
+# Titles and honorifics written before a name ("King Hussein", "Mullah Omar", "Ayatollah Khamenei").
+_HONORIFICS = {"king", "queen", "pope", "emperor", "prince", "princess", "sultan", "emir", "sheikh", "shaikh",
+               "mawlawi", "maulvi", "mullah", "maulana", "ayatollah", "grand", "sayyed", "sayyid", "haji", "hajji",
+               "dr", "mr", "mrs", "ms", "sir", "lord", "dame", "archbishop", "cardinal", "imam", "rabbi"}
 _NAME_SUFFIXES = {"i", "ii", "iii", "iv", "v", "vi", "vii", "xiv", "xvi", "jr", "sr"}
 
 
