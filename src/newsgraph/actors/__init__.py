@@ -371,7 +371,9 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
             # Every mention votes ("Trump ... the U.S." three times, "Russia" once): most votes, first on a tie.
             best = max(votes.values())
             acc.country = next(code for code, n in votes.items() if n == best)
-        if acc.country is None and acc.type == "person" and focus:
+        if acc.country is None and focus and (acc.type == "person" or acc.type == "group"
+                                              and acc.sector in STATE_SECTORS):
+            # "Police arrested 20 people": the police of the country the article is about.
             acc.country = focus
     # A named organisation that neither the lexicon nor its sentence places ("Heart and Soul
     # Television", "the National News Agency") is most likely local to the country the article is about.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.actors.lexicon import Lexicon, norm, strip_the
+from newsgraph.actors.lexicon import Lexicon, norm, place_country, strip_the
 
 LOGGER = logging.getLogger(__name__)
 
@@ -149,13 +149,39 @@ def _lookup(found: tuple[str, object], text: str, lex: Lexicon, span) -> Cand | 
     return None
 
 
+# Lower-case particles inside personal names: "Ursula von der Leyen", "Charles de Gaulle",
+# "Mohammed bin Salman". The entity recogniser often ends the name at the particle.
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
+                            "le", "la", "bin", "ibn", "bint", "al", "el", "ben", "ter", "ould"})
+
+
+def _name_end(doc, end: int) -> int:
+    """End of a personal name that runs on over lower-case particles to a capitalised word."""
+    j = end
+    while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].text[:1].islower():
+        j += 1
+    if j > end and j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+        return j + 1
+    # "Ursula von der" + "Leyen": the name already ends on a particle.
+    if j == end and end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].text[:1].isupper():
+        return end + 1
+    return end
+
+
 def entity_cands(doc, taken: set[int]) -> list[Cand]:
     """spaCy's PERSON / ORG / NORP entities that the gazetteer did not already cover."""
     out = []
+    swallowed = -1  # last token of a name extended over particles
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = ent.start, ent.end
+        if start <= swallowed:
+            continue
+        if ent.label_ == "PERSON":
+            end = _name_end(doc, end)
+            if end > ent.end:
+                swallowed = end - 1
         # Drop a leading "the" and a trailing possessive from the mention's name part.
         while end > start + 1 and doc[end - 1].tag_ == "POS":
             end -= 1
@@ -316,7 +342,8 @@ class Finder:
             country = self._modifier_country(tok, inner_c) or leader_country
             regional = any(c.kind == "demonym" and not c.country for c in inner)
             if org_sector is not None and (role is None or not role.group):
-                if country is None:
+                if country is None and not (doc[left].lower_ == "the" and tok.i - left <= 2 and (
+                        two in lex.org_alone or lower in lex.org_alone and two not in lex.org_words)):
                     continue  # "the ministry" with no country: left to coreference
                 cand = Cand(left, right, "org", country=country, sector=org_sector, type="organization",
                             name=norm(doc[left:right].text))
@@ -328,6 +355,9 @@ class Finder:
                     country = country or affil.country
                     if role.sector == "ORG" and affil.sector:
                         sector = affil.sector
+                if country is None and role.group and (plural or lower in ("police",)):
+                    # "Demonstrators in Baghdad", "people blocked streets in Hong Kong"
+                    country = self._group_place(tok)
                 if plural or role.group and country is not None:
                     kind, typ = "group", "group"
                 else:
@@ -350,6 +380,23 @@ class Finder:
             for i in range(left, right):
                 self.by_token.setdefault(i, cand)
 
+    def _group_place(self, tok) -> str | None:
+        """Country of the "in <place>" phrase on a collective noun, or on the verb it is the subject of."""
+        heads = [tok]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("nsubj", "nsubjpass"):
+            tok = tok.head.head  # "Thousands of people blocked streets in Hong Kong"
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            heads.append(tok.head)
+        for head in heads:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            code = self._place_at(obj)
+                            if code:
+                                return code
+        return None
+
     def _leader_country(self, inner: list[Cand], role, org_sector: str | None) -> str | None:
         """Country of a listed person named as a modifier of a government word, else None."""
         if org_sector != "GOV" and (role is None or role.sector != "GOV"):
@@ -365,7 +412,9 @@ class Finder:
 
     def _split_compound_group(self, cand: Cand, tok, inner: list[Cand]) -> None:
         """"U.S. and Iraqi officials": one group per nationality, each with the whole phrase as mention."""
-        nats = [c for c in inner if c.kind in ("demonym", "country", "capital") and c.country and c.country != "IGO"]
+        # "U.S. and NATO troops": an international body's troops are a group of their own (IGO).
+        nats = [c for c in inner if c.kind in ("demonym", "country", "capital") and c.country and c.country != "IGO"
+                or c.kind == "body" and c.country == "IGO"]
         codes = list(dict.fromkeys(c.country for c in nats))
         if len(codes) < 2 or not any(self.doc[i].lower_ in ("and", "or", "&") for i in range(cand.start, tok.i)):
             return
@@ -727,6 +776,10 @@ class Finder:
         for t in doc[c.start : c.end]:
             if t.pos_ == "PROPN" and t.lower_ in lex.us_states:
                 return "USA"
+        # "University of Melbourne", "Kyiv School of Economics": a city in the name (gazetteer).
+        code = self._city_in(c.start, c.end, skip=c.head)
+        if code:
+            return code
         tok = doc[c.head]
         for child in tok.children:
             if child.i < tok.i and child.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -758,7 +811,7 @@ class Finder:
                         other = self.by_token.get(obj.i)
                         if other is not None and other.country and other.kind in ("country", "capital", "place"):
                             return other.country
-                        code = self.lex.us_states.get(obj.text.lower())
+                        code = self.lex.us_states.get(obj.text.lower()) or self._place_at(obj)
                         if code:
                             return code
                         # "in Iraqi Kurdistan", "in northern Syria"
@@ -766,6 +819,42 @@ class Finder:
                             other = self.by_token.get(t.i)
                             if other is not None and other.country and other.kind in ("country", "capital", "demonym", "place"):
                                 return other.country
+        return None
+
+    def _city_in(self, start: int, end: int, skip: int = -1) -> str | None:
+        """Country of a city or region named by proper nouns inside tokens [start, end)."""
+        doc = self.doc
+        toks = [t for t in doc[start:end] if t.pos_ == "PROPN" and t.i != skip]
+        for a, b in zip(toks, toks[1:]):
+            if b.i == a.i + 1:
+                code = place_country(f"{a.text} {b.text}")  # "New York", "Hong Kong"
+                if code and code != "IGO":
+                    return code
+        for t in toks:
+            if self.lex.person(t.text) is None and not self.lex.surname(t.text):
+                code = place_country(t.text)
+                if code and code != "IGO":
+                    return code
+        return None
+
+    def _place_at(self, obj) -> str | None:
+        """Country of the place a preposition's object names: a candidate, else the gazetteer
+        ("in Honolulu", "in Hong Kong"); None when it is no known place."""
+        for t in obj.subtree:
+            other = self.by_token.get(t.i)
+            if other is not None and other.country and other.country != "IGO" \
+                    and other.kind in ("country", "capital", "place", "demonym"):
+                return other.country
+        if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN":
+            left = obj.left_edge.i
+            while left < obj.i and (self.doc[left].lower_ == "the" or not self.doc[left].text[:1].isupper()):
+                left += 1
+            if any(self.by_token.get(i) is not None and self.by_token[i].kind in ("person", "body", "org")
+                   for i in range(left, obj.i + 1)):
+                return None
+            code = place_country(self.doc[left : obj.i + 1].text)
+            if code and code != "IGO":
+                return code
         return None
 
     def _person(self, c: Cand) -> None:
@@ -813,6 +902,16 @@ class Finder:
             if child.dep_ == "appos" and child.i > root.i:
                 appos = (child.left_edge.i, child.right_edge.i + 1)
                 break
+        if appos is None:
+            # "Richard Weitz of the Hudson Institute", "Sarah Lee at Oxford University": the body
+            # right after the name is the person's affiliation.
+            for child in root.rights:
+                if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with") and child.i <= c.end + 1:
+                    objs = [o for o in child.children if o.dep_ == "pobj"]
+                    if objs and any((o2 := self.by_token.get(i)) is not None and o2.kind in ("body", "org")
+                                    for i in range(objs[0].left_edge.i, objs[0].i + 1)):
+                        appos = (child.i + 1, objs[0].i + 1)
+                    break
         if appos is None and root.dep_ == "appos" and root.head.i < root.i and root.head.i not in self.by_token:
             h = root.head
             if lex.role(h.lower_) is not None:
@@ -914,6 +1013,15 @@ class Finder:
             if other is not None and (other.kind in ("country", "demonym", "capital")
                                       or other.kind == "org" and other.country is None and other.sector is None):
                 other.consumed = True
+        if not any(countries) and not nearest_last:
+            # "a lawyer in Mombasa", "an analyst based in Sydney": the place of work.
+            for j in range(start, end):
+                if doc[j].lower_ == "in" and doc[j].dep_ == "prep":
+                    objs = [o for o in doc[j].children if o.dep_ == "pobj"]
+                    code = self._place_at(objs[0]) if objs else None
+                    if code:
+                        countries.append(code)
+                        break
         if countries:
             pick = [c for c in countries if c]
             if pick:

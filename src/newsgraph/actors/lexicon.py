@@ -63,6 +63,7 @@ class Lexicon:
     bodies_exact: dict[str, Body] = field(default_factory=dict)  # acronyms, matched with case
     roles: dict[str, Role] = field(default_factory=dict)  # normalised role -> role
     org_words: dict[str, str] = field(default_factory=dict)  # keyword -> sector
+    org_alone: frozenset[str] = frozenset()  # keywords that "the <word>" makes a body of the context country
     ngram_lengths: frozenset[int] = frozenset()
     # The gazetteer: normalised text -> (kind, value), kind in body | country | demonym | capital.
     # ``gaz_lower`` is keyed on lower case, ``gaz_exact`` on acronyms as written ("US", "WHO").
@@ -302,10 +303,14 @@ def load_lexicon() -> Lexicon:
         plural = " ".join([*last[:-1], _plural(last[-1])])
         lex.roles.setdefault(plural, role)
 
+    alone: set[str] = set()
     for lineno, cols in _rows("org_keywords.tsv"):
         if len(cols) < 2:
             raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")
         lex.org_words[cols[0].strip().lower()] = cols[1].strip()
+        if len(cols) > 2 and cols[2].strip() == "1":
+            alone.add(cols[0].strip().lower())
+    lex.org_alone = frozenset(alone)
 
     lex.lower_initials = frozenset(initials)
     lex.non_actors = frozenset(cols[0].strip().lower() for _, cols in _rows("non_actors.tsv"))
@@ -381,3 +386,28 @@ def _load_people(lex: Lexicon) -> None:
             if person not in surnames[key]:
                 surnames[key].append(person)
     lex.surnames = {k: tuple(v) for k, v in surnames.items()}
+
+
+# Smallest city (inhabitants) whose name alone is taken to place a body or a person: smaller
+# towns share their names too often ("Paris, Texas" aside, "Victoria" is in a dozen countries).
+MIN_CITY_POPULATION = 50_000
+
+
+@lru_cache(maxsize=8192)
+def place_country(name: str) -> str | None:
+    """The country of a city, region or country written ``name`` ("Honolulu" -> USA, "Melbourne"
+    -> AUS), from the places gazetteer: aliases and countries first, then the most populous city
+    of that name above MIN_CITY_POPULATION; None when the name is unknown or too small."""
+    if not name[:1].isupper():
+        return None
+    from newsgraph.places.gazetteer import gazetteer  # built once per process, shared with the places stage
+
+    found = gazetteer().lookup(name)
+    for cand in found:
+        if (cand.alias or cand.feature == "country") and cand.country:
+            return cand.country
+    cities = [c for c in found if c.exact and c.feature == "city" and c.country and c.population >= MIN_CITY_POPULATION]
+    if cities:
+        return max(cities, key=lambda c: c.population).country
+    subs = {c.country for c in found if c.feature in ("subdivision", "admin1") and c.country}
+    return subs.pop() if len(subs) == 1 else None
