@@ -28,6 +28,8 @@ TITLE_GLUE = {"of", "to", "for", "and", "the", "'s", "’s", "former", "current"
               "deputy", "vice", "senior", "top", "first", "chief", "foreign", "-", "interim", "new",
               "outgoing", "incoming", "longtime", "veteran", "self", "proclaimed", "late", "ex",
               "state", "national", "general", "special", "assistant", "executive", "federal", "regional"}
+# Verbs whose "at/for X" phrase names where their subject works ("she works for the Hudson Institute").
+WORK_VERBS = {"work", "teach", "lecture", "study", "research", "serve"}
 TITLE_MODIFIERS = {"former", "current", "acting", "deputy", "vice", "senior", "top", "first", "chief",
                    "interim", "outgoing", "incoming", "foreign", "special", "assistant", "ex", "executive"}
 
@@ -203,6 +205,21 @@ def entity_cands(doc, taken: set[int]) -> list[Cand]:
     return out
 
 
+def _org_names_over_places(doc, lex: Lexicon, gaz: list[Cand]) -> list[Cand]:
+    """"University of Sarajevo", "Kyiv School of Economics", "Constitutional Court of Bosnia and
+    Herzegovina": an organisation's name that contains a country or city is the organisation,
+    when the recogniser tags it ORG and its head is an organisation word."""
+    drop: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.root.lower_ not in lex.org_words:
+            continue
+        inside = [c for c in gaz if ent.start <= c.start and c.end <= ent.end]
+        if inside and all(c.kind in ("capital", "country") and not c.start <= ent.root.i < c.end for c in inside) \
+                and not any(c.start < ent.start < c.end or c.start < ent.end < c.end for c in gaz):
+            drop.update(id(c) for c in inside)
+    return [c for c in gaz if id(c) not in drop] if drop else gaz
+
+
 def doc_head_is(c: "Cand", doc) -> bool:
     """True when the candidate heads its own noun phrase (not an adjective on another word)."""
     return doc[c.head].dep_ not in ("amod", "compound", "nmod", "poss") if c.head >= 0 else False
@@ -239,6 +256,43 @@ def listed_people(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
             continue
         out.append(Cand(i, hit, "person", type="person", name=norm(doc[i:hit].text)))
         i = hit
+    return out
+
+
+def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
+    """Names the entity recogniser missed after a title: "French Minister of Armed Forces Florence
+    Parly". A run of capitalised proper nouns outside any entity whose first words are title or
+    organisation words ("Armed Forces") ends in two or three name words: those are the person."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if t.ent_type_ or i in taken or not t.text[:1].isupper() or t.pos_ != "PROPN":
+            i += 1
+            continue
+        j = i
+        while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_ \
+                and j not in taken:
+            j += 1
+        k = i
+        while k < j - 2:
+            two = f"{doc[k].lower_} {doc[k + 1].lower_}"
+            if two in lex.org_words or lex.role(two) is not None:
+                k += 2
+            elif doc[k].lower_ in lex.org_words or lex.role(doc[k].lower_) is not None:
+                k += 1
+            else:
+                break
+        # The title may also stand just before the run: "with Minister Florence Parly" (tagged
+        # or not); the run must then hold only name words.
+        titled = k > i or i > 0 and (lex.role(doc[i - 1].lower_) is not None or doc[i - 1].lower_ in lex.org_words)
+        names = doc[k:j]
+        if titled and 2 <= len(names) <= 3 and not any(lex.role(w.lower_) or w.lower_ in lex.org_words
+                                                         or lex.country(w.text) or lex.demonym(w.text) is not None
+                                                         for w in names):
+            out.append(Cand(k, j, "person", type="person", name=norm(names.text)))
+        i = max(j, i + 1)
     return out
 
 
@@ -281,10 +335,11 @@ class Finder:
     # ----------------------------------------------------------------- find
     def find(self) -> list[Cand]:
         doc, lex = self.doc, self.lex
-        gaz = gazetteer(doc, lex)
+        gaz = _org_names_over_places(doc, lex, gazetteer(doc, lex))
         taken = {i for c in gaz for i in c.tokens()}
         ents = entity_cands(doc, taken)
         ents += listed_people(doc, lex, taken | {i for c in ents for i in c.tokens()})
+        ents += titled_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
         # A person name that contains a gazetteer hit ("Jordan Peterson") replaces it.
         person_tokens = {i for c in ents if c.kind == "person" for i in c.tokens()}
         gaz = [c for c in gaz if not any(i in person_tokens for i in c.tokens())]
@@ -911,6 +966,12 @@ class Finder:
                     if objs and any((o2 := self.by_token.get(i)) is not None and o2.kind in ("body", "org")
                                     for i in range(objs[0].left_edge.i, objs[0].i + 1)):
                         appos = (child.i + 1, objs[0].i + 1)
+                    break
+        if appos is None and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in WORK_VERBS:
+            # "Lydia Rosasi works at the office of the Kenyan government spokesperson"
+            for child in root.head.rights:
+                if child.dep_ == "prep" and child.lower_ in ("at", "for", "with", "in"):
+                    appos = (child.i + 1, child.right_edge.i + 1)
                     break
         if appos is None and root.dep_ == "appos" and root.head.i < root.i and root.head.i not in self.by_token:
             h = root.head
