@@ -25,6 +25,9 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 # ("Koya University in Iraqi Kurdistan"); news media and international bodies do not.
 LOCAL_ORG_SECTORS = STATE_SECTORS | {"EDU", "NGO", "BUS", "OPP", "REB"}
 # Candidates whose country may be lent to a person named near them.
+# Organisations of these sectors that nothing in the text places are left without a country:
+# think tanks, universities and charities quoted in a story are as often foreign as local.
+UNPLACED_SECTORS = {"IGO", "REB", "EDU", "NGO"}
 CONTEXT_KINDS = {"country", "demonym", "capital", "place", "body", "org", "group", "role"}
 ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
 
@@ -378,7 +381,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     # A named organisation that neither the lexicon nor its sentence places ("Heart and Soul
     # Television", "the National News Agency") is most likely local to the country the article is about.
     for acc in accs:
-        if acc.country or acc.type != "organization" or not focus or acc.sector in ("IGO", "REB"):
+        if acc.country or acc.type != "organization" or not focus or acc.sector in UNPLACED_SECTORS:
             continue
         if any(c.kind == "body" or c.regional for c in acc.cands):
             continue
