@@ -72,6 +72,11 @@ def summary(text, claim) -> tuple:
      ("Reporters", "asked", "whether the summit would go ahead", "question")),
     ("Critics questioned whether the plan would work.",
      ("Critics", "questioned", "whether the plan would work", "question")),
+    # a verb with an object of feeling: the object is part of the cue and gives the stance
+    ("The ministry expressed concern that the fighting could spread.",
+     ("The ministry", "expressed concern", "the fighting could spread", "warn")),
+    ("The envoy voiced hope that talks would resume soon.",
+     ("The envoy", "voiced hope", "talks would resume soon", "assert")),
     # heard second-hand
     ("The ambassador was reported as saying that the sanctions would stay.",
      ("The ambassador", "was reported as saying", "the sanctions would stay", "assert")),
@@ -88,6 +93,7 @@ def test_each_cue_family_gives_speaker_cue_content_and_stance(nlp, text, expecte
     "The Khasan representative who was asked about the reports declined to comment.",
     "Russia rejected the offer.",          # an event, not an attribution: no content clause
     "The president added new sanctions.",
+    "The minister expressed support for the plan.",  # an object that reports no speech
 ])
 def test_no_claim_without_content(nlp, text):
     # "declined to comment" attributes nothing, so it makes no claim (decided: skip, not an empty claim)

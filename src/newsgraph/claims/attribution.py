@@ -143,7 +143,15 @@ class _Finder:
         need = self.cues.particles.get(lemma)
         if need and not any(c.lower_ in need and c.dep_ in ("prt", "prep") for c in tok.children):
             return False
+        objects = self.cues.object_verbs.get(lemma)
+        if objects is not None and self._cue_object(tok) is None:
+            return False
         return True
+
+    def _cue_object(self, tok):
+        """The object that makes ``tok`` a cue ("expressed concern"), or None."""
+        objects = self.cues.object_verbs.get(tok.lemma_.lower(), ())
+        return next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in objects), None)
 
     # ------------------------------------------------------------------ verb cues
     def _verb_claim(self, tok) -> None:
@@ -152,6 +160,10 @@ class _Finder:
             return
         stance = self.cues.stance.get(tok.lemma_.lower(), "assert")
         cue_hi = tok.i
+        obj = self._cue_object(tok) if tok.lemma_.lower() in self.cues.object_verbs else None
+        if obj is not None:  # "expressed concern": the object is part of the cue and sets the stance
+            stance = self.cues.object_stance.get(obj.lemma_.lower(), "assert")
+            cue_hi = obj.i
         for child in tok.children:  # "told reporters", "called on", "pointed out"
             if child.i == tok.i + 1 and (child.dep_ == "prt" or child.dep_ == "prep"
                                          and child.lower_ in self.cues.particles.get(tok.lemma_.lower(), ())):

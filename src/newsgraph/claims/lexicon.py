@@ -36,6 +36,8 @@ class Cues:
     citing: frozenset[str]              # "citing Y", "which cited Y"
     relayed: frozenset[str]             # "was reported as saying"
     no_content: dict[str, frozenset[str]]  # "declined to comment"
+    object_verbs: dict[str, frozenset[str]]  # "expressed concern that": verb -> objects that make it a cue
+    object_stance: dict[str, str]       # such an object -> the stance it gives (default assert)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,14 @@ def cues() -> Cues:
             raise LexiconError(f"cues.toml: unknown stance {st!r} (known: {', '.join(STANCES)})")
         for lemma in lemmas:
             stance.setdefault(lemma.lower(), st)
+    object_verbs = {k.lower(): frozenset(w.lower() for w in v) for k, v in d.get("object_verbs", {}).items()}
+    object_stance: dict[str, str] = {}
+    for st, words in d.get("object_stance", {}).items():
+        if st not in STANCES:
+            raise LexiconError(f"cues.toml [object_stance]: unknown stance {st!r} (known: {', '.join(STANCES)})")
+        object_stance.update({w.lower(): st for w in words})
+    for lemma in object_verbs:
+        stance.setdefault(lemma, "assert")
     return Cues(
         stance=stance,
         xcomp=_words(d["xcomp"], "lemmas", "cues.toml [xcomp]"),
@@ -103,6 +113,8 @@ def cues() -> Cues:
         citing=_words(d["citing"], "lemmas", "cues.toml [citing]"),
         relayed=_words(d["relayed"], "lemmas", "cues.toml [relayed]"),
         no_content={k: frozenset(v) for k, v in d.get("no_content", {}).items()},
+        object_verbs=object_verbs,
+        object_stance=object_stance,
     )
 
 
