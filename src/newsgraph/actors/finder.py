@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.actors.lexicon import Lexicon, norm, place_country, strip_the
+from newsgraph.actors.lexicon import MIN_CITY_POPULATION, Lexicon, norm, place_country, strip_the
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,6 +30,9 @@ TITLE_GLUE = {"of", "to", "for", "and", "the", "'s", "’s", "former", "current"
               "state", "national", "general", "special", "assistant", "executive", "federal", "regional"}
 # Verbs whose "at/for X" phrase names where their subject works ("she works for the Hudson Institute").
 WORK_VERBS = {"work", "teach", "lecture", "study", "research", "serve"}
+# A city named before an organisation's head word must be this large to place it ("Kyiv School
+# of Economics"); smaller towns share their names with too many words ("Meridian", "Liberty").
+MIN_MODIFIER_CITY_POPULATION = 300_000
 TITLE_MODIFIERS = {"former", "current", "acting", "deputy", "vice", "senior", "top", "first", "chief",
                    "interim", "outgoing", "incoming", "foreign", "special", "assistant", "ex", "executive"}
 
@@ -442,6 +445,8 @@ class Finder:
             tok = tok.head.head  # "Thousands of people blocked streets in Hong Kong"
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
             heads.append(tok.head)
+            # "blocked streets in Hong Kong": the place may hang on the verb's object.
+            heads += [ch for ch in tok.head.children if ch.dep_ == "dobj"]
         for head in heads:
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ == "in":
@@ -832,6 +837,7 @@ class Finder:
             if t.pos_ == "PROPN" and t.lower_ in lex.us_states:
                 return "USA"
         # "University of Melbourne", "Kyiv School of Economics": a city in the name (gazetteer).
+        # A word before the head must be a large city ("Meridian Policy Institute" is no Meridian's).
         code = self._city_in(c.start, c.end, skip=c.head)
         if code:
             return code
@@ -882,12 +888,13 @@ class Finder:
         toks = [t for t in doc[start:end] if t.pos_ == "PROPN" and t.i != skip]
         for a, b in zip(toks, toks[1:]):
             if b.i == a.i + 1:
-                code = place_country(f"{a.text} {b.text}")  # "New York", "Hong Kong"
+                code = place_country(f"{a.text} {b.text}", MIN_MODIFIER_CITY_POPULATION)  # "New York", "Hong Kong"
                 if code and code != "IGO":
                     return code
         for t in toks:
             if self.lex.person(t.text) is None and not self.lex.surname(t.text):
-                code = place_country(t.text)
+                after_of = t.i > start and doc[t.i - 1].lower_ in ("of", "in")
+                code = place_country(t.text, MIN_CITY_POPULATION if after_of else MIN_MODIFIER_CITY_POPULATION)
                 if code and code != "IGO":
                     return code
         return None

@@ -394,10 +394,10 @@ MIN_CITY_POPULATION = 50_000
 
 
 @lru_cache(maxsize=8192)
-def place_country(name: str) -> str | None:
+def place_country(name: str, min_population: int = MIN_CITY_POPULATION) -> str | None:
     """The country of a city, region or country written ``name`` ("Honolulu" -> USA, "Melbourne"
     -> AUS), from the places gazetteer: aliases and countries first, then the most populous city
-    of that name above MIN_CITY_POPULATION; None when the name is unknown or too small."""
+    of that name of at least ``min_population``; None when the name is unknown or too small."""
     if not name[:1].isupper():
         return None
     from newsgraph.places.gazetteer import gazetteer  # built once per process, shared with the places stage
@@ -406,7 +406,7 @@ def place_country(name: str) -> str | None:
     for cand in found:
         if (cand.alias or cand.feature == "country") and cand.country:
             return cand.country
-    cities = [c for c in found if c.exact and c.feature == "city" and c.country and c.population >= MIN_CITY_POPULATION]
+    cities = [c for c in found if c.exact and c.feature == "city" and c.country and c.population >= min_population]
     if cities:
         return max(cities, key=lambda c: c.population).country
     subs = {c.country for c in found if c.feature in ("subdivision", "admin1") and c.country}
