@@ -219,6 +219,22 @@ def test_merge_joins_retellings_and_keeps_other_events():
     assert record.events[3].factuality == "denied"
 
 
+@pytest.mark.parametrize("first, second, merged", [
+    ("planned", "hypothetical", "planned"),   # talks scheduled, and a guess about them: still scheduled
+    ("hypothetical", "planned", "planned"),
+    ("planned", "denied", "denied"),          # a denial still decides
+    ("reported", "asserted", "reported"),
+])
+def test_merged_factuality(first, second, merged):
+    record = Record(article=Article(id="t", text="x" * 60), actors=[
+        Actor(id="a1", name="Kim", type="person", country="PRK"),
+        Actor(id="a2", name="Russia", type="country", country="RUS")])
+    record.events = [_event("e1", "AID", "a1", "a2", factuality=first, start=0),
+                     _event("e2", "AID", "a1", "a2", factuality=second, start=20)]
+    merge_events(record, None)
+    assert [e.factuality for e in record.events] == [merged]
+
+
 def test_merge_drops_events_without_participants():
     record = Record(article=Article(id="t", text="x" * 50))
     record.events = [_event("e1", "THREATEN", None, None)]

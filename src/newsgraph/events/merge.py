@@ -6,7 +6,8 @@ except two visits, whose direction is the visitor's), compatible dates (equal, o
 other, or one missing) and compatible factuality (both realised: asserted/reported; or both
 unrealised: planned/hypothetical/negated/denied). The first-told event is the base; it gains
 the others' evidence spans and claims, and a missing date or location; its factuality is the
-strongest by the contract's precedence (a claimed arms deal that a party denies is denied).
+strongest by the contract's precedence (a claimed arms deal that a party denies is denied),
+except that a scheduled event stays planned when others speculate about it (hypothetical).
 
 Before merging, events whose actor is "we"/"our" inside a quote get the quote's speaker
 (from the claims stage); events left with no participant at all are dropped.
@@ -111,7 +112,9 @@ def _absorb(base: Event, other: Event) -> None:
         base.date, base.date_text = other.date, other.date_text  # the more precise day
     if base.location is None and other.location is not None:
         base.location = other.location
-    if _rank(other.factuality) < _rank(base.factuality):
+    if {base.factuality, other.factuality} == {"planned", "hypothetical"}:
+        base.factuality = "planned"  # a schedule outweighs speculation about the same event
+    elif _rank(other.factuality) < _rank(base.factuality):
         base.factuality = other.factuality
     base.modality = base.modality + [m for m in other.modality if m not in base.modality]
     base.confidence = round(min(0.95, max(base.confidence, other.confidence) + 0.05), 2)
