@@ -90,6 +90,8 @@ def test_each_type_from_a_sentence(nlp, text, expected):
     # the main act outranks its purpose and the background told about a noun
     ("Thousands of Kenyans staged a rally to demand that Iran free the prisoners.", ("PROTEST", "KEN", None)),
     ("Israel returned the prisoners that Lebanon had seized last year.", ("RETREAT", "ISR", None)),
+    ("Egypt opened fire on Sudan's positions to stop the advance, killing two soldiers.", ("ASSAULT", "EGY", "SDN")),
+    ("Iran said it will boycott the talks unless France agrees to lift the sanctions.", ("THREATEN", "IRN", None)),
 ])
 def test_the_most_confident_event_is_the_main_act(nlp, text, expected):
     record, _ = coded(nlp, text)

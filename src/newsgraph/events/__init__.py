@@ -154,8 +154,8 @@ def _event(lex: Lexicon, trig: Trigger, tok, sent: tuple[int, int], actor, recip
     conf -= 0.03 * min(_depth(tok), 5)  # the main predication of a sentence is its most salient event
     if tok.dep_ in ("relcl", "acl"):
         conf -= 0.1  # background told in a clause about a noun: "weapons seized last year"
-    elif tok.dep_ == "advcl" and (tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
-        conf -= 0.1  # the purpose or manner of the main act: "marched to demand", "rallied, saying"
+    elif tok.dep_ == "advcl":
+        conf -= 0.1  # purpose, manner or condition of the main act: "marched to demand", "unless X agrees"
     return Event(
         id="",
         type=typ,
