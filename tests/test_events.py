@@ -130,6 +130,10 @@ def test_every_plover_type_is_in_the_lexicon():
     # a group is the body it is affiliated with
     ("Fighters loyal to Russia attacked Ukraine.", ("ASSAULT", "RUS", "UKR")),
     ("Kenyans threw stones at the police.", ("PROTEST", "KEN", None)),
+    # "allow X to run", parsed as a clause with its own subject, is still an infinitive
+    ("Egypt decided to allow Sudan to reopen the border crossing.", ("CONCEDE", "EGY", None)),
+    # an offer of something cooperative is an agreement to give it
+    ("Russia offered concessions to Ukraine.", ("AGREE", "RUS", "UKR")),
     # a nominal event whose verb says how it goes on: the verb's subject acts
     ("Israel began the withdrawal of its troops from Lebanon.", ("RETREAT", "ISR", "LBN")),
     # the recipient named in the phrase of a partitive object

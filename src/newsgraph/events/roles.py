@@ -142,7 +142,9 @@ def _condition_holds(tok, trig: Trigger) -> bool:
     if kind == "neg":
         return any(c.dep_ == "neg" for c in tok.children)
     if kind == "xcomp":
-        comps = [c for c in tok.children if c.dep_ == "xcomp"]
+        # "allow X to run" is often parsed as a clause with its own subject: an infinitive all the same
+        comps = [c for c in tok.children if c.dep_ == "xcomp"
+                 or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         return bool(comps) and (not values or any(c.lemma_.lower() in values for c in comps))
     if kind == "ccomp":  # "a rights group protested (that ...)": a statement
         return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
