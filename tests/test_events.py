@@ -132,6 +132,8 @@ def test_every_plover_type_is_in_the_lexicon():
     ("Kenyans threw stones at the police.", ("PROTEST", "KEN", None)),
     # "allow X to run", parsed as a clause with its own subject, is still an infinitive
     ("Egypt decided to allow Sudan to reopen the border crossing.", ("CONCEDE", "EGY", None)),
+    # sending inspectors is an investigation (CAMEO 09, PLOVER ACCUSE)
+    ("The European Union dispatched inspectors to Iran.", ("ACCUSE", "IGO", "IRN")),
     # an offer of something cooperative is an agreement to give it
     ("Russia offered concessions to Ukraine.", ("AGREE", "RUS", "UKR")),
     # a nominal event whose verb says how it goes on: the verb's subject acts
