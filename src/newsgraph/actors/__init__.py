@@ -338,7 +338,12 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     focus = _focus_country(cands)
     outlet = publisher or _outlet_country(cands)
     by_token = {i: c for c in cands if c.country for i in range(c.start, c.end)}
-    for acc in accs:
+    # Organisations first: a person whose title or apposition names one ("a spokesman for the
+    # Ngamiland Council") then takes its country rather than the nearest one.
+    org_at = {c.start: a for a in accs if a.type == "organization" for c in a.cands}
+    for acc in sorted(accs, key=lambda a: a.type == "person"):
+        if acc.country is None and acc.type == "person":
+            acc.country = _affiliated_country(acc, org_at)
         if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS
                                or acc.type == "organization" and acc.sector in LOCAL_ORG_SECTORS
                                and not any(c.kind == "body" for c in acc.cands)):
@@ -390,6 +395,17 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         acc.country = focus
     # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
     accs[:] = [a for a in accs if a.country or a.type != "group"]
+
+
+def _affiliated_country(acc: _Acc, org_at: dict[int, _Acc]) -> str | None:
+    """Country of the organisation named in a person's title or apposition, once it has one."""
+    for c in acc.cands:
+        for s, e in c.extra:
+            for i in range(s, e):
+                org = org_at.get(i)
+                if org is not None and org is not acc and org.country:
+                    return org.country
+    return None
 
 
 COUNTERPART_PREPS = {"with", "against", "toward", "towards", "on", "between", "versus", "over"}
