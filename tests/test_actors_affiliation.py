@@ -41,6 +41,8 @@ def _actor_named(record: Record, name: str):
          "Ursula von der Leyen", ("person", "IGO")),
         ("Egyptian President Abdel Fattah al-Sisi met officials in Cairo on Monday.",
          "Abdel Fattah al-Sisi", ("person", "EGY")),
+        # A name with particles that the recogniser took for an organisation (or an airport).
+        ("Charles de Gaulle led France out of NATO's command in 1966.", "Charles de Gaulle", ("person", "FRA")),
         # A name after a long title that the recogniser left untagged.
         ("The talks were held with French Minister of Armed Forces Florence Parly in Paris.",
          "Florence Parly", ("person", "FRA")),
@@ -83,6 +85,7 @@ def test_troops_of_a_country_and_an_alliance_are_two_groups(actors_of):
         ("Chatham House said Russia's economy was slowing.", "Chatham House", "GBR"),
         ("Huawei said it would appeal the ruling in Germany.", "Huawei", "CHN"),
         ("Qatar Airways resumed flights to Iran on Monday.", "Qatar Airways", "QAT"),
+        ("The Bank of Korea and Banco de Mexico cut rates.", "Bank of Korea", "KOR"),
     ],
 )
 def test_organisations_take_the_country_of_their_name_city_or_listing(actors_of, text, name, expected):

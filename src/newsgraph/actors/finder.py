@@ -173,6 +173,18 @@ def _name_end(doc, end: int) -> int:
     return end
 
 
+def _particle_name(span, lex: Lexicon) -> bool:
+    """True for "Charles de Gaulle", "Ursula von der Leyen": capitalised words around lower-case
+    name particles, none of them an organisation or role word."""
+    words = list(span)
+    if len(words) < 3 or not words[0].text[:1].isupper() or not words[-1].text[:1].isupper():
+        return False
+    if not any(w.lower_ in NAME_PARTICLES and w.text[:1].islower() for w in words[1:-1]):
+        return False
+    return not any(w.lower_ in lex.org_words or lex.role(w.lower_) is not None or lex.country(w.text)
+                   or w.lower_ in ("of", "for", "and", "the") for w in words)
+
+
 def entity_cands(doc, taken: set[int]) -> list[Cand]:
     """spaCy's PERSON / ORG / NORP entities that the gazetteer did not already cover."""
     out = []
@@ -341,6 +353,9 @@ class Finder:
         gaz = _org_names_over_places(doc, lex, gazetteer(doc, lex))
         taken = {i for c in gaz for i in c.tokens()}
         ents = entity_cands(doc, taken)
+        for c in ents:
+            if c.kind == "org" and _particle_name(doc[c.start : c.end], lex):
+                c.kind, c.type = "person", "person"  # "Charles de Gaulle" tagged ORG
         ents += listed_people(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += titled_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
         # A person name that contains a gazetteer hit ("Jordan Peterson") replaces it.
