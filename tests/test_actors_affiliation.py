@@ -41,6 +41,8 @@ def _actor_named(record: Record, name: str):
          "Ursula von der Leyen", ("person", "IGO")),
         ("Egyptian President Abdel Fattah al-Sisi met officials in Cairo on Monday.",
          "Abdel Fattah al-Sisi", ("person", "EGY")),
+        # A listed person's surname with its particle, written alone.
+        ("Officials said bin Salman had approved the deal with Israel.", "bin Salman", ("person", "SAU")),
         # A name with particles that the recogniser took for an organisation (or an airport).
         ("Charles de Gaulle led France out of NATO's command in 1966.", "Charles de Gaulle", ("person", "FRA")),
         # A name after a long title that the recogniser left untagged.

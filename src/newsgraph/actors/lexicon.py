@@ -171,6 +171,10 @@ def name_key(text: str) -> str:
 _SURNAME_PARTICLES = ("al ", "el ", "ad ", "as ", "ash ", "bin ", "ibn ")
 
 
+# Lower-case particles that open a surname ("bin Salman", "von der Leyen", "de Gaulle").
+_NAME_PARTICLE_WORDS = frozenset({"al", "el", "bin", "ibn", "bint", "von", "van", "der", "den", "de", "del", "della",
+                                  "di", "da", "dos", "das", "du", "le", "la", "ter", "ould"})
+
 # Generation marks that end a name but are no surname: "Abdullah II", "Marcos Jr."
 # Titles and honorifics written before a name ("King Hussein", "Mullah Omar", "Ayatollah Khamenei").
 _HONORIFICS = {"king", "queen", "pope", "emperor", "prince", "princess", "sultan", "emir", "sheikh", "shaikh",
@@ -377,6 +381,13 @@ def _load_people(lex: Lexicon) -> None:
         for alias in alias_list:
             if len(name_key(alias).split()) > 1:
                 keys.add(name_key(alias))
+        # "bin Salman", "von der Leyen", "al-Sisi": the surname with its particles is the person too.
+        words = name_key(name).split()
+        k = len(words) - 1
+        while k > 1 and words[k - 1] in _NAME_PARTICLE_WORDS:
+            k -= 1
+        if 0 < k < len(words) - 1:
+            keys.add(" ".join(words[k:]))
         for key in keys:
             if key in lex.people and lex.people[key].country != country:
                 LOGGER.debug("people.tsv:%d: %r also names %s", lineno, key, lex.people[key].name)
