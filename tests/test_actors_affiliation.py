@@ -160,6 +160,7 @@ def test_people_take_their_affiliations_country(actors_of, text, name, expected)
         ("Demonstrators in Baghdad set fire to tires on Friday.", "Demonstrators", ("IRQ", "CVL")),
         ("Thousands of people blocked streets in Hong Kong on Sunday.", "people", ("HKG", "CVL")),
         ("Prisoners in Caracas went on hunger strike.", "Prisoners", ("VEN", "CVL")),
+        ("Protesters gathered outside parliament in Tbilisi on Saturday.", "Protesters", ("GEO", "CVL")),
         # A nationality before the noun: the people, not the state.
         ("Palestinian youths threw stones at Israeli soldiers.", "Palestinian youths", ("PSE", "CVL")),
     ],

@@ -462,6 +462,9 @@ class Finder:
             heads.append(tok.head)
             # "blocked streets in Hong Kong": the place may hang on the verb's object.
             heads += [ch for ch in tok.head.children if ch.dep_ == "dobj"]
+            # "gathered outside parliament in Tbilisi": or on the object of another preposition.
+            heads += [o for ch in tok.head.children if ch.dep_ == "prep" and ch.lower_ != "in"
+                      for o in ch.children if o.dep_ == "pobj"]
         for head in heads:
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ == "in":
