@@ -48,6 +48,14 @@ def _actor_named(record: Record, name: str):
         # A name after a long title that the recogniser left untagged.
         ("The talks were held with French Minister of Armed Forces Florence Parly in Paris.",
          "Florence Parly", ("person", "FRA")),
+        # A name the recogniser mislabelled, after a title.
+        ("Indian foreign ministry spokesperson Randhir Jaiswal told reporters the claim was baseless.",
+         "Randhir Jaiswal", ("person", "IND")),
+        # The body in a spokesperson's title is an actor of its own.
+        ("Chinese Foreign Ministry spokesperson Mao Ning responded to the reports on Monday.",
+         "Chinese Foreign Ministry", ("organization", "CHN")),
+        ("Indian foreign ministry spokesperson Randhir Jaiswal told reporters the claim was baseless.",
+         "Indian foreign ministry", ("organization", "IND")),
         # National agencies named without a country are the country's that general knowledge gives.
         ("Immigration and Customs Enforcement (ICE) detained 30 people in Texas.",
          "Immigration and Customs Enforcement", ("organization", "USA")),

@@ -274,6 +274,10 @@ def listed_people(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     return out
 
 
+# Entity labels that a name after a title may carry by mistake ("Randhir Jaiswal" as a PRODUCT).
+MINOR_ENTS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
 def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     """Names the entity recogniser missed after a title: "French Minister of Armed Forces Florence
     Parly". A run of capitalised proper nouns outside any entity whose first words are title or
@@ -283,11 +287,11 @@ def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     i = 0
     while i < n:
         t = doc[i]
-        if t.ent_type_ or i in taken or not t.text[:1].isupper() or t.pos_ != "PROPN":
+        if t.ent_type_ not in MINOR_ENTS or i in taken or not t.text[:1].isupper() or t.pos_ != "PROPN":
             i += 1
             continue
         j = i
-        while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_ \
+        while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ in MINOR_ENTS \
                 and j not in taken:
             j += 1
         k = i
@@ -377,13 +381,16 @@ class Finder:
         for tok in doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.by_token:
                 continue
-            # Only heads of noun phrases: "leader" in "North Korean leader Kim" belongs to the name.
-            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
-                continue
             lower = tok.lower_
             prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
             two = f"{prev} {lower}"
             org_sector = lex.org_words.get(two) or lex.org_words.get(lower)
+            # Only heads of noun phrases: "leader" in "North Korean leader Kim" belongs to the name;
+            # but the body in a title is an actor too: "Chinese Foreign Ministry spokesperson Mao Ning".
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not (
+                    org_sector is not None and lex.role(lower) is None
+                    and (head_role := lex.role(tok.head.lower_)) is not None and head_role.sector == "ORG"):
+                continue
             role = lex.roles.get(two) or lex.roles.get(lower) or lex.roles.get(tok.lemma_.lower())
             if org_sector is None and role is None:
                 continue
@@ -393,6 +400,8 @@ class Finder:
             if any(ch.dep_ == "appos" and self._person_at(ch) for ch in tok.children):
                 continue
             left, right = np_extent(tok)
+            if tok.dep_ == "compound" and tok.head.i > tok.i:
+                left = min(left, tok.head.left_edge.i)  # "Indian foreign ministry spokesperson": "Indian" too
             # Skip determiners-only extents that swallow a named candidate as head ("TASS news agency"
             # is the body's mention, extended later).
             inner = [self.by_token[i] for i in range(left, right) if i in self.by_token]
