@@ -96,6 +96,9 @@ def test_troops_of_a_country_and_an_alliance_are_two_groups(actors_of):
         ("Huawei said it would appeal the ruling in Germany.", "Huawei", "CHN"),
         ("Qatar Airways resumed flights to Iran on Monday.", "Qatar Airways", "QAT"),
         ("The Bank of Korea and Banco de Mexico cut rates.", "Bank of Korea", "KOR"),
+        # A ministry's name is no outlet's, whatever magazines share its words.
+        ("Afghanistan's Ministry of Foreign Affairs called Pakistan's claims baseless.",
+         "Ministry of Foreign Affairs", "AFG"),
     ],
 )
 def test_organisations_take_the_country_of_their_name_city_or_listing(actors_of, text, name, expected):
