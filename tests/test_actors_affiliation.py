@@ -71,6 +71,20 @@ def test_names_and_agencies_are_found(actors_of, text, name, expected):
     assert (actor.type, actor.country) == expected
 
 
+@pytest.mark.parametrize(
+    "text, body, group",
+    [
+        ("Soldiers backed by African Union troops retook the town.", "African Union", "African Union troops"),
+        ("Rubio will meet G7 foreign ministers in Canada.", "G7", "G7 foreign ministers"),
+    ],
+)
+def test_a_body_named_before_a_group_is_an_actor_too(actors_of, text, body, group):
+    record = actors_of(text)
+    names = {(a.name, a.type, a.country) for a in record.actors}
+    assert (body, "organization", "IGO") in names
+    assert (group, "group", "IGO") in names
+
+
 def test_troops_of_a_country_and_an_alliance_are_two_groups(actors_of):
     record = actors_of("U.S. and NATO troops left Afghanistan in 2021.")
     groups = {(a.country, a.sector) for a in record.actors if a.type == "group"}

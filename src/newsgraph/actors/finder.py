@@ -457,7 +457,8 @@ class Finder:
                 self._split_compound_group(cand, tok, inner_c)
             cand.head = tok.i
             for c in inner:
-                c.consumed = True
+                # "African Union troops", "G7 foreign ministers": the named body stays an actor too.
+                c.consumed = c.consumed or not (c.kind == "body" and kind_is_role(cand) and c.type != "metonym")
             self.cands.append(cand)
             for i in range(left, right):
                 self.by_token.setdefault(i, cand)
