@@ -186,6 +186,9 @@ def test_people_take_their_affiliations_country(actors_of, text, name, expected)
         ("Thousands of people blocked streets in Hong Kong on Sunday.", "people", ("HKG", "CVL")),
         ("Prisoners in Caracas went on hunger strike.", "Prisoners", ("VEN", "CVL")),
         ("Protesters gathered outside parliament in Tbilisi on Saturday.", "Protesters", ("GEO", "CVL")),
+        # A listed leader's name before the noun gives the country.
+        ("Government forces came under attack from Assad loyalists on Thursday.", "Assad loyalists", ("SYR", "REB")),
+        ("Putin supporters gathered on Sunday.", "Putin supporters", ("RUS", "CVL")),
         # A nationality before the noun: the people, not the state.
         ("Palestinian youths threw stones at Israeli soldiers.", "Palestinian youths", ("PSE", "CVL")),
     ],

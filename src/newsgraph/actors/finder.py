@@ -486,8 +486,9 @@ class Finder:
         return None
 
     def _leader_country(self, inner: list[Cand], role, org_sector: str | None) -> str | None:
-        """Country of a listed person named as a modifier of a government word, else None."""
-        if org_sector != "GOV" and (role is None or role.sector != "GOV"):
+        """Country of a listed person named as a modifier of a government word or a group noun
+        ("the Assad regime", "Assad loyalists", "Trump supporters"), else None."""
+        if org_sector != "GOV" and (role is None or role.sector != "GOV" and not role.group):
             return None
         people = [c for c in inner if c.kind == "person"]
         if len(people) != 1 or self.doc[people[0].head].dep_ not in ("compound", "poss"):
