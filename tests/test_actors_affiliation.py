@@ -101,6 +101,9 @@ def test_troops_of_a_country_and_an_alliance_are_two_groups(actors_of):
         ("The Kyiv School of Economics said Russia's losses were rising.", "Kyiv School of Economics", "UKR"),
         ("Milos Davidovic, a professor at the University of Sarajevo, told reporters the law was void.",
          "University of Sarajevo", "BIH"),
+        # A nationality opening a long name: the whole name is the body.
+        ("The Syrian Center for Legal Studies and Research said the decree was void.",
+         "Syrian Center for Legal Studies and Research", "SYR"),
         # "X in <city>" after the name.
         ("The Pacific Forum in Honolulu warned that China was building bases.", "Pacific Forum", "USA"),
         # Well-known bodies from organizations.tsv, whatever the story's country.

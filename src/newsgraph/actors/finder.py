@@ -229,7 +229,10 @@ def _org_names_over_places(doc, lex: Lexicon, gaz: list[Cand]) -> list[Cand]:
         if ent.label_ != "ORG" or ent.root.lower_ not in lex.org_words:
             continue
         inside = [c for c in gaz if ent.start <= c.start and c.end <= ent.end]
-        if inside and all(c.kind in ("capital", "country") and not c.start <= ent.root.i < c.end for c in inside) \
+        first = ent.start + (doc[ent.start].lower_ == "the")
+        # "Syrian Center for Legal Studies and Research": a nationality opening a long name too.
+        if inside and all((c.kind in ("capital", "country") or c.kind == "demonym" and c.start == first
+                           and ent.end - first >= 3) and not c.start <= ent.root.i < c.end for c in inside) \
                 and not any(c.start < ent.start < c.end or c.start < ent.end < c.end for c in gaz):
             drop.update(id(c) for c in inside)
     return [c for c in gaz if id(c) not in drop] if drop else gaz
@@ -855,6 +858,10 @@ class Finder:
             code = lex.country(t.text) if t.pos_ == "PROPN" else None
             if code:
                 return code
+        # "Syrian Center for Legal Studies and Research": a nationality opening the name.
+        code = lex.demonym(doc[c.start].text)
+        if code:
+            return code
         # "the Obama administration", "Mandela Foundation": a listed person's name in the body's name.
         for t in doc[c.start : c.end]:
             known = lex.known_person(t.text) if t.pos_ == "PROPN" and t.i != c.head else None
