@@ -56,6 +56,8 @@ def _actor_named(record: Record, name: str):
          "Chinese Foreign Ministry", ("organization", "CHN")),
         ("Indian foreign ministry spokesperson Randhir Jaiswal told reporters the claim was baseless.",
          "Indian foreign ministry", ("organization", "IND")),
+        ("It was a charge Afghan foreign ministry spokesperson Abdul Qahar Balkhi rejected on Thursday.",
+         "Afghan foreign ministry", ("organization", "AFG")),
         # National agencies named without a country are the country's that general knowledge gives.
         ("Immigration and Customs Enforcement (ICE) detained 30 people in Texas.",
          "Immigration and Customs Enforcement", ("organization", "USA")),

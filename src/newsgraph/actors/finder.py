@@ -404,7 +404,10 @@ class Finder:
                 continue
             left, right = np_extent(tok)
             if tok.dep_ == "compound" and tok.head.i > tok.i:
-                left = min(left, tok.head.left_edge.i)  # "Indian foreign ministry spokesperson": "Indian" too
+                # "Indian foreign ministry spokesperson": the nationality just before goes with the body.
+                while left > 0 and (doc[left - 1].tag_ == "POS" or (o := self.by_token.get(left - 1)) is not None
+                                    and o.kind in ("demonym", "country", "capital")):
+                    left -= 1
             # Skip determiners-only extents that swallow a named candidate as head ("TASS news agency"
             # is the body's mention, extended later).
             inner = [self.by_token[i] for i in range(left, right) if i in self.by_token]
