@@ -174,6 +174,11 @@ def test_place_country(name, expected):
          "Ahmed Khan", "USA"),
         ("John Mbeki, a lawyer in Mombasa, said the Somali government had erred.", "John Mbeki", "KEN"),
         ("Ian Hall, a senior fellow at the Lowy Institute, said India was hedging against China.", "Ian Hall", "AUS"),
+        # A relative clause or a verb of working names the body too.
+        ("Jane Wanjiru, who teaches at the University of Nairobi, said Somalia had failed.", "Jane Wanjiru", "KEN"),
+        ("Michael Fullilove, who heads the Lowy Institute, said China was testing Washington.",
+         "Michael Fullilove", "AUS"),
+        ("Anna Petrova works for the Hudson Institute and says Russia is isolated.", "Anna Petrova", "USA"),
     ],
 )
 def test_people_take_their_affiliations_country(actors_of, text, name, expected):

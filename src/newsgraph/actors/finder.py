@@ -30,6 +30,8 @@ TITLE_GLUE = {"of", "to", "for", "and", "the", "'s", "’s", "former", "current"
               "state", "national", "general", "special", "assistant", "executive", "federal", "regional"}
 # Verbs whose "at/for X" phrase names where their subject works ("she works for the Hudson Institute").
 WORK_VERBS = {"work", "teach", "lecture", "study", "research", "serve"}
+# Verbs whose object is the body their subject leads ("who heads the Lowy Institute").
+LEAD_VERBS = {"head", "lead", "direct", "run", "chair", "found"}
 # A city named before an organisation's head word must be this large to place it ("Kyiv School
 # of Economics"); smaller towns share their names with too many words ("Meridian", "Liberty").
 MIN_MODIFIER_CITY_POPULATION = 300_000
@@ -1012,6 +1014,12 @@ class Finder:
                     if objs and any((o2 := self.by_token.get(i)) is not None and o2.kind in ("body", "org")
                                     for i in range(objs[0].left_edge.i, objs[0].i + 1)):
                         appos = (child.i + 1, objs[0].i + 1)
+                    break
+        if appos is None:
+            # "Jane Doe, who teaches at the University of Nairobi", "X, who heads the Lowy Institute"
+            for child in root.rights:
+                if child.dep_ == "relcl" and child.lemma_.lower() in WORK_VERBS | LEAD_VERBS:
+                    appos = (child.i + 1, child.right_edge.i + 1)
                     break
         if appos is None and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in WORK_VERBS:
             # "Lydia Rosasi works at the office of the Kenyan government spokesperson"
