@@ -103,6 +103,9 @@ def test_troops_of_a_country_and_an_alliance_are_two_groups(actors_of):
         ("The Kyiv School of Economics said Russia's losses were rising.", "Kyiv School of Economics", "UKR"),
         ("Milos Davidovic, a professor at the University of Sarajevo, told reporters the law was void.",
          "University of Sarajevo", "BIH"),
+        # A name the recogniser cut inside the country's name.
+        ("He defied the Constitutional Court of Bosnia and Herzegovina and all its rulings.",
+         "Constitutional Court of Bosnia and Herzegovina", "BIH"),
         # A nationality opening a long name: the whole name is the body.
         ("The Syrian Center for Legal Studies and Research said the decree was void.",
          "Syrian Center for Legal Studies and Research", "SYR"),

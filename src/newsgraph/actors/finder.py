@@ -187,14 +187,16 @@ def _particle_name(span, lex: Lexicon) -> bool:
                    or w.lower_ in ("of", "for", "and", "the") for w in words)
 
 
-def entity_cands(doc, taken: set[int]) -> list[Cand]:
-    """spaCy's PERSON / ORG / NORP entities that the gazetteer did not already cover."""
+def entity_cands(doc, taken: set[int], ends: dict[int, int] | None = None) -> list[Cand]:
+    """spaCy's PERSON / ORG / NORP entities that the gazetteer did not already cover.
+    ``ends``: entity start -> a corrected end (an ORG name cut inside a country's name)."""
     out = []
+    ends = ends or {}
     swallowed = -1  # last token of a name extended over particles
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        start, end = ent.start, ent.end
+        start, end = ent.start, ends.get(ent.start, ent.end)
         if start <= swallowed:
             continue
         if ent.label_ == "PERSON":
@@ -222,22 +224,32 @@ def entity_cands(doc, taken: set[int]) -> list[Cand]:
     return out
 
 
-def _org_names_over_places(doc, lex: Lexicon, gaz: list[Cand]) -> list[Cand]:
+def _org_names_over_places(doc, lex: Lexicon, gaz: list[Cand]) -> tuple[list[Cand], dict[int, int]]:
     """"University of Sarajevo", "Kyiv School of Economics", "Constitutional Court of Bosnia and
     Herzegovina": an organisation's name that contains a country or city is the organisation,
-    when the recogniser tags it ORG and its head is an organisation word."""
+    when the recogniser tags it ORG and its head is an organisation word. Returns the gazetteer
+    hits left and the corrected ends of names the recogniser cut inside a country's name
+    ("the Court of Bosnia and" + "Herzegovina")."""
     drop: set[int] = set()
+    ends: dict[int, int] = {}
     for ent in doc.ents:
         if ent.label_ != "ORG" or ent.root.lower_ not in lex.org_words:
             continue
-        inside = [c for c in gaz if ent.start <= c.start and c.end <= ent.end]
+        end = ent.end
+        cut = [c for c in gaz if ent.start < c.start < end < c.end and c.kind == "country"
+               and doc[c.start - 1].lower_ in ("of", "in")]
+        if cut:
+            end = cut[0].end
+        inside = [c for c in gaz if ent.start <= c.start and c.end <= end]
         first = ent.start + (doc[ent.start].lower_ == "the")
         # "Syrian Center for Legal Studies and Research": a nationality opening a long name too.
         if inside and all((c.kind in ("capital", "country") or c.kind == "demonym" and c.start == first
-                           and ent.end - first >= 3) and not c.start <= ent.root.i < c.end for c in inside) \
-                and not any(c.start < ent.start < c.end or c.start < ent.end < c.end for c in gaz):
+                           and end - first >= 3) and not c.start <= ent.root.i < c.end for c in inside) \
+                and not any(c.start < ent.start < c.end or c.start < end < c.end for c in gaz):
             drop.update(id(c) for c in inside)
-    return [c for c in gaz if id(c) not in drop] if drop else gaz
+            if end != ent.end:
+                ends[ent.start] = end
+    return ([c for c in gaz if id(c) not in drop] if drop else gaz), ends
 
 
 def doc_head_is(c: "Cand", doc) -> bool:
@@ -359,9 +371,9 @@ class Finder:
     # ----------------------------------------------------------------- find
     def find(self) -> list[Cand]:
         doc, lex = self.doc, self.lex
-        gaz = _org_names_over_places(doc, lex, gazetteer(doc, lex))
+        gaz, ends = _org_names_over_places(doc, lex, gazetteer(doc, lex))
         taken = {i for c in gaz for i in c.tokens()}
-        ents = entity_cands(doc, taken)
+        ents = entity_cands(doc, taken, ends)
         for c in ents:
             if c.kind == "org" and _particle_name(doc[c.start : c.end], lex):
                 c.kind, c.type = "person", "person"  # "Charles de Gaulle" tagged ORG
