@@ -43,6 +43,9 @@ def _actor_named(record: Record, name: str):
          "Abdel Fattah al-Sisi", ("person", "EGY")),
         # A listed person's surname with its particle, written alone.
         ("Officials said bin Salman had approved the deal with Israel.", "bin Salman", ("person", "SAU")),
+        # A body and the person after the comma, run together by the recogniser.
+        ("The Taliban's deputy minister for the Ministry of Information and Culture, Zia-ul Haq Haqmal, "
+         "told media his department had banned 400 books.", "Zia-ul Haq Haqmal", ("person", "AFG")),
         # A name with particles that the recogniser took for an organisation (or an airport).
         ("Charles de Gaulle led France out of NATO's command in 1966.", "Charles de Gaulle", ("person", "FRA")),
         # A name after a long title that the recogniser left untagged.

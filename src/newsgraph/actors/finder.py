@@ -217,6 +217,15 @@ def entity_cands(doc, taken: set[int], ends: dict[int, int] | None = None) -> li
         elif ent.label_ == "ORG":
             if overlap:
                 continue
+            comma = next((i for i in range(start + 1, end) if doc[i].text == ","), None)
+            if comma is not None:
+                # "the Ministry of Information and Culture, Zia-ul Haq Haqmal": a body and the
+                # person after the comma, run together by the recogniser.
+                # (hyphenated parts may be lower case: "Zia-ul")
+                rest = [t for t in doc[comma + 1 : end] if t.text != "-" and doc[t.i - 1].text != "-"]
+                if 2 <= len(rest) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+                    out.append(Cand(comma + 1, end, "person", type="person", name=norm(doc[comma + 1 : end].text)))
+                end = comma
             out.append(Cand(start, end, "org", type="organization", name=norm(doc[start:end].text)))
         elif ent.label_ in ("LOC", "GPE") and not overlap and doc[start:end].text in ("North", "South"):
             out.append(Cand(start, end, "north", name=doc[start:end].text))
