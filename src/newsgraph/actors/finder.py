@@ -926,6 +926,15 @@ class Finder:
                         code = self.lex.us_states.get(pair) or self.lex.us_states.get(t.lower_)
                         if code:
                             return code
+        # "the Pacific Forum, based in Honolulu", "a think tank headquartered in Sydney"
+        for child in tok.rights:
+            if child.dep_ in ("acl", "relcl", "appos") and child.lemma_.lower() in ("base", "headquarter", "locate"):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "in":
+                        code = next((code for o in prep.children if o.dep_ == "pobj" and (code := self._place_at(o))),
+                                    None)
+                        if code:
+                            return code
         # "the Stimson Center in Washington", "Kyiv School of Economics"
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "at", "based"):
