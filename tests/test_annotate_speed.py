@@ -60,6 +60,14 @@ def test_two_token_rules_win_or_lose_as_in_the_real_ruler(stock, fast):
     assert lemmas["gon"] == "go" and lemmas["na"] == "to" and lemmas["'s"] == "us"
 
 
+def test_a_full_cache_starts_again_and_the_parse_stays_the_same(stock, fast, monkeypatch):
+    from newsgraph.annotate import cached_rules
+
+    monkeypatch.setattr(cached_rules, "MAX_KEYS", 5)
+    assert _tokens(fast.pipe(TEXTS)) == _tokens(stock.pipe(TEXTS))
+    assert len(fast.get_pipe("attribute_ruler_cached").cache) < 60
+
+
 def test_voa_stories_parse_identically(shared, stock, fast):
     rows = (shared / "corpus/voa/voa_stories.jsonl").read_text(encoding="utf-8").splitlines()[:12]
     texts = [json.loads(row)["text"] for row in rows]

@@ -25,6 +25,9 @@ _LEXICAL = {"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGT
 _TOKEN_LEVEL = {"TAG", "POS", "DEP", "MORPH", "LEMMA"}
 _KEY = [ORTH, NORM, TAG, POS, DEP, MORPH, LEMMA]
 _OUT = [TAG, POS, MORPH, LEMMA]
+# A long-running process (watch, serve, a Spark executor) sees ever new words: past this many
+# keys a cache starts again rather than grow without bound (a few tens of MB at most).
+MAX_KEYS = 200_000
 
 
 def _cacheable(pattern: list[dict]) -> bool:
@@ -75,6 +78,9 @@ class CachedAttributeRuler:
         cache = self.cache
         keys = list(map(tuple, unique.tolist()))
         missing = [k for k in keys if k not in cache]
+        if len(cache) + len(missing) > MAX_KEYS:
+            cache.clear()
+            missing = keys
         if missing:
             out = self.single(self._scratch(missing)).to_array(_OUT).tolist()
             cache.update(zip(missing, map(tuple, out)))
@@ -124,6 +130,9 @@ class CachedLemmatizer:
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = arr[:, 3].copy()
         cache, strings = self.cache, self.vocab.strings
+        if len(cache) > MAX_KEYS:
+            cache.clear()
+            getattr(self.lemmatizer, "cache", {}).clear()  # spaCy's own per-word cache behind it
         for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
             if lemma:
                 continue
