@@ -68,6 +68,9 @@ def _actor_named(record: Record, name: str):
         # "the cabinet", "the coast guard": the government body of the country in context.
         ("The cabinet in Kenya approved the budget on Tuesday.", "The cabinet", ("organization", "KEN")),
         ("Off the coast of Libya, the coast guard rescued 20 migrants.", "the coast guard", ("organization", "LBY")),
+        # A body the news writes in lower case, listed so: only the listed lower-case form matches.
+        ("The army, air force and paramilitary frontier corps took part in the operation.",
+         "frontier corps", ("organization", "PAK")),
     ],
 )
 def test_names_and_agencies_are_found(actors_of, text, name, expected):
@@ -150,6 +153,11 @@ def test_listed_bodies(name, expected):
     body = load_lexicon().body(name)
     assert body is not None
     assert (body.country if body.country != "IGO" else None) == expected
+
+
+@pytest.mark.parametrize("text", ["He said the french fries were cold.", "The united nations of the world."])
+def test_lower_case_words_match_only_names_listed_in_lower_case(actors_of, text):
+    assert [a.name for a in actors_of(text).actors] == []
 
 
 def test_a_think_tank_nothing_places_keeps_no_country(actors_of):

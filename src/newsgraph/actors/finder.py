@@ -111,6 +111,8 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
             if possessive[end - 1]:
                 continue  # "Russia's": the name is the shorter n-gram
             text = "".join(texts[k] + spaces[k] for k in range(i, end)).strip()
+            if not first[:1].isupper() and text not in lex.lower_names:
+                continue  # a lower-case word starts only a name listed in lower case ("frontier corps")
             found = lex.gaz_exact.get(text) or lex.gaz_lower.get(text.lower())
             if found is None and text.endswith(".") and "." not in text[:-1]:
                 text = text[:-1]  # "in Iran." at a sentence end

@@ -72,6 +72,7 @@ class Lexicon:
     gaz_prefixes: frozenset[str] = frozenset()  # first two characters (lower case) of every key
     us_states: dict[str, str] = field(default_factory=dict)  # lower-case state name -> "USA"
     lower_initials: frozenset[str] = frozenset()  # first two letters of names written lower case ("al-Shabab")
+    lower_names: frozenset[str] = frozenset()  # the names themselves: only these match from a lower-case word
     non_actors: frozenset[str] = frozenset()  # nouns of things: "ship", "book", "cyclone", "town"
     title_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> "USA"
     transnational: frozenset[str] = frozenset()  # name words of cross-border bodies: "international"
@@ -283,6 +284,7 @@ def load_lexicon() -> Lexicon:
             lex.capitals.setdefault(alt, lex.capitals[capital])
 
     initials: set[str] = set()
+    lower_names: set[str] = set()
     for lineno, cols in _rows("organizations.tsv"):
         if len(cols) < 6:
             raise ValueError(f"organizations.tsv:{lineno}: expected 6 columns, got {len(cols)}")
@@ -292,6 +294,7 @@ def load_lexicon() -> Lexicon:
             key = strip_the(norm(alias))
             if key[:1].islower():
                 initials.add(key[:2])
+                lower_names.add(key)
             if _is_acronym(key):
                 lex.bodies_exact[key] = body
             else:
@@ -317,6 +320,7 @@ def load_lexicon() -> Lexicon:
     lex.org_alone = frozenset(alone)
 
     lex.lower_initials = frozenset(initials)
+    lex.lower_names = frozenset(lower_names)
     lex.non_actors = frozenset(cols[0].strip().lower() for _, cols in _rows("non_actors.tsv"))
     lex.speech_verbs = frozenset(cols[0].strip().lower() for _, cols in _rows("speech_verbs.tsv"))
     lex.transnational = frozenset(cols[0].strip().lower() for _, cols in _rows("transnational.tsv"))
