@@ -155,6 +155,24 @@ def test_listed_bodies(name, expected):
     assert (body.country if body.country != "IGO" else None) == expected
 
 
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("A preliminary assessment from Zambia’s Department of Disaster Management Affairs released Thursday "
+         "showed the storm had affected 9,000 people.",
+         "Department of Disaster Management Affairs", ("organization", "ZMB")),
+        ("Peter Banda, director of Zambia’s Department of Climate Change and Meteorological Services, told "
+         "reporters the storm had moved on.", "Department of Climate Change and Meteorological Services",
+         ("organization", "ZMB")),
+    ],
+)
+def test_a_country_owning_a_body_is_no_part_of_its_name(actors_of, text, name, expected):
+    """A country's possessive that the recogniser ran into the body's name owns the body."""
+    actor = _actor_named(actors_of(text), name)
+    assert actor is not None, name
+    assert (actor.name, actor.type, actor.country) == (name, *expected)
+
+
 @pytest.mark.parametrize("text", ["He said the french fries were cold.", "The united nations of the world."])
 def test_lower_case_words_match_only_names_listed_in_lower_case(actors_of, text):
     assert [a.name for a in actors_of(text).actors] == []

@@ -217,6 +217,11 @@ def entity_cands(doc, taken: set[int], ends: dict[int, int] | None = None) -> li
             # "Jordan Peterson": a name that contains a country name is still a person.
             out.append(Cand(start, end, "person", type="person", name=norm(doc[start:end].text)))
         elif ent.label_ == "ORG":
+            # "Malawi's Department of Disaster Management Affairs": the body starts after its owner.
+            pos = next((i for i in range(start + 1, min(end - 1, start + 5)) if doc[i].tag_ == "POS"), None)
+            if pos is not None and overlap and all(i in taken for i in range(start, pos)):
+                start = pos + 1
+                overlap = [i for i in range(start, end) if i in taken]
             if overlap:
                 continue
             comma = next((i for i in range(start + 1, end) if doc[i].text == ","), None)
@@ -251,7 +256,9 @@ def _org_names_over_places(doc, lex: Lexicon, gaz: list[Cand]) -> tuple[list[Can
                and doc[c.start - 1].lower_ in ("of", "in")]
         if cut:
             end = cut[0].end
-        inside = [c for c in gaz if ent.start <= c.start and c.end <= end]
+        # "Malawi's Department of ...": a possessive owner opening the name stays an actor of its own.
+        inside = [c for c in gaz if ent.start <= c.start and c.end <= end
+                  and not (c.end < end and doc[c.end].tag_ == "POS")]
         first = ent.start + (doc[ent.start].lower_ == "the")
         # "Syrian Center for Legal Studies and Research": a nationality opening a long name too.
         if inside and all((c.kind in ("capital", "country") or c.kind == "demonym" and c.start == first
