@@ -118,6 +118,8 @@ def test_troops_of_a_country_and_an_alliance_are_two_groups(actors_of):
         # "X in <city>" after the name.
         ("The Pacific Forum in Honolulu warned that China was building bases.", "Pacific Forum", "USA"),
         ("The Meridian Center, headquartered in Sydney, said China had erred.", "Meridian Center", "AUS"),
+        # "<place>-based", written as one word when the place ends in a full stop.
+        ("U.S.-based DataSense analyzes public sentiment in Russia and China.", "DataSense", "USA"),
         # Well-known bodies from organizations.tsv, whatever the story's country.
         ("The Lowy Institute said Beijing was courting Pacific nations.", "Lowy Institute", "AUS"),
         ("A report by the Jamestown Foundation said Moscow relied on Iranian drones.", "Jamestown Foundation", "USA"),

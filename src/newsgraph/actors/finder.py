@@ -871,8 +871,16 @@ class Finder:
 
     def _based_country(self, start: int, end: int) -> str | None:
         """"the Berlin-based ...", "a New York-based consultancy": the country of the base."""
-        doc = self.doc
-        for j in range(max(start, 2), end):
+        doc, lex = self.doc, self.lex
+        for j in range(start, end):
+            # "U.S.-based", "Moscow-based": one token when the prefix ends in a full stop or is short.
+            if doc[j].lower_.endswith("-based") and len(doc[j]) > 6:
+                where = doc[j].text[:-6]
+                code = lex.country(where) or lex.capital(where) or place_country(where)
+                if code:
+                    return code
+            if j < 2:
+                continue
             if doc[j].lower_ == "based" and doc[j - 1].text == "-":
                 other = self.by_token.get(j - 2)
                 if other is not None and other.country and other.country != "IGO":
