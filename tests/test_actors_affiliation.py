@@ -247,3 +247,26 @@ def test_groups_take_the_place_they_act_in(actors_of, text, name, expected):
 def test_a_group_with_no_place_is_no_actor(actors_of):
     record = actors_of("Demonstrators set fire to tires on Friday.")
     assert not [a for a in record.actors if a.type == "group"]
+
+
+def _voa_sentence(shared, words: str) -> str:
+    """The first sentence of the VOA stories in ../shared that holds ``words``."""
+    import json
+    import re
+
+    for line in (shared / "corpus/voa/voa_stories.jsonl").read_text(encoding="utf-8").splitlines():
+        text = json.loads(line).get("text") or ""
+        at = text.find(words)
+        if at >= 0:
+            start = max(text.rfind(". ", 0, at) + 2, 0)
+            end = re.search(r"\.( |$)", text[at:])
+            return text[start : at + (end.end() if end else len(text) - at)].strip()
+    pytest.skip(f"no VOA story holds {words!r}")
+
+
+def test_a_name_cut_after_of_runs_over_the_place(shared, actors_of):
+    """The recogniser may end a name at "of" and tag the town after it as a place: "a research
+    associate at the Clinical Research Unit of" + "Nanoro" is one body, placed by the country after."""
+    text = _voa_sentence(shared, "Clinical Research Unit of")
+    actor = _actor_named(actors_of(text), "Clinical Research Unit of Nanoro")
+    assert actor is not None and (actor.type, actor.country) == ("organization", "BFA")

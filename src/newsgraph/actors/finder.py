@@ -248,7 +248,15 @@ def _org_names_over_places(doc, lex: Lexicon, gaz: list[Cand]) -> tuple[list[Can
     ("the Court of Bosnia and" + "Herzegovina")."""
     drop: set[int] = set()
     ends: dict[int, int] = {}
+    next_ent_end = {e.start: e.end for e in doc.ents}
     for ent in doc.ents:
+        # "the Clinical Research Unit of" + "Nanoro": a name cut after its "of" runs over the place.
+        if ent.label_ == "ORG" and doc[ent.end - 1].lower_ == "of" and ent.end < len(doc) \
+                and doc[ent.end].ent_iob_ == "B" and doc[ent.end].ent_type_ in ("GPE", "LOC", "FAC"):
+            ends[ent.start] = next_ent_end[ent.end]
+            drop.update(id(c) for c in gaz if ent.start <= c.start and c.end <= ends[ent.start]
+                        and c.kind in ("country", "capital"))
+            continue
         if ent.label_ != "ORG" or ent.root.lower_ not in lex.org_words:
             continue
         end = ent.end
