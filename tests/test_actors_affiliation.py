@@ -270,3 +270,15 @@ def test_a_name_cut_after_of_runs_over_the_place(shared, actors_of):
     text = _voa_sentence(shared, "Clinical Research Unit of")
     actor = _actor_named(actors_of(text), "Clinical Research Unit of Nanoro")
     assert actor is not None and (actor.type, actor.country) == ("organization", "BFA")
+
+
+def test_a_speaker_the_recogniser_took_for_a_place_is_a_person(shared, actors_of):
+    """"... is what Nino Galissa recounts": a two-word name tagged as a place that speaks."""
+    text = _voa_sentence(shared, "is what Nino Galissa recounts")
+    actor = _actor_named(actors_of(text), "Nino Galissa")
+    assert actor is not None and actor.type == "person"
+
+
+@pytest.mark.parametrize("text", ["New York said the ban would stand.", "New Delhi told Washington it would retaliate."])
+def test_a_place_that_speaks_is_no_person(actors_of, text):
+    assert not [a for a in actors_of(text).actors if a.type == "person"]

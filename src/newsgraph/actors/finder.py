@@ -358,6 +358,35 @@ def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     return out
 
 
+# Entity labels that a speaker's name may carry by mistake besides the minor ones ("Nino Galissa" as LOC).
+SPEAKER_ENTS = MINOR_ENTS | {"LOC", "GPE", "FAC"}
+
+
+def speaker_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
+    """Names the entity recogniser missed or took for a place, that speak: two or three
+    capitalised proper nouns, none a known place, title or nationality, that are the subject of
+    a verb of saying ("... is what Nino Galissa recounts", "Ama Boateng said")."""
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lex.speech_verbs or tok.pos_ != "PROPN" \
+                or tok.ent_type_ not in SPEAKER_ENTS or tok.i in taken:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == tok.i:
+            start -= 1
+        words = doc[start : tok.i + 1]
+        if not 2 <= len(words) <= 3 or any(
+                t.i in taken or not t.text[:1].isupper() or not t.is_alpha or t.ent_type_ not in SPEAKER_ENTS
+                or lex.role(t.lower_) or t.lower_ in lex.org_words or lex.country(t.text) or lex.demonym(t.text) is not None
+                for t in words):
+            continue
+        if place_country(words.text) is not None or lex.capital(words.text) is not None:
+            continue  # "New Delhi said": a seat of power speaking
+        out.append(Cand(start, tok.i + 1, "person", type="person", name=norm(words.text)))
+    return out
+
+
 def _bare_subject(tok) -> bool:
     """A capitalised singular noun with no determiner that is a verb's subject: "Trump praised
     ...", which the tagger took for a common noun at the start of a sentence."""
@@ -405,6 +434,7 @@ class Finder:
                 c.kind, c.type = "person", "person"  # "Charles de Gaulle" tagged ORG
         ents += listed_people(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += titled_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
+        ents += speaker_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
         # A person name that contains a gazetteer hit ("Jordan Peterson") replaces it.
         person_tokens = {i for c in ents if c.kind == "person" for i in c.tokens()}
         gaz = [c for c in gaz if not any(i in person_tokens for i in c.tokens())]
