@@ -51,6 +51,9 @@ def _actor_named(record: Record, name: str):
         ("Antonio Guterres called for an immediate ceasefire in Sudan.", "Antonio Guterres", ("IGO", "IGO")),
         # A rebel leader keeps the lexicon's sector when the text gives none.
         ("Jonas Savimbi refused to attend the talks in Lusaka.", "Jonas Savimbi", ("AGO", "REB")),
+        # Rights campaigners are listed too: a book by one is banned elsewhere.
+        ("The Taliban banned the memoir of Nobel laureate Malala Yousafzai in Afghanistan.", "Malala Yousafzai",
+         ("PAK", "NGO")),
     ],
 )
 def test_listed_person_gets_country_without_context(actors_of, text, name, expected):
