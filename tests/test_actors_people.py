@@ -52,7 +52,8 @@ def _actor_named(record: Record, name: str):
         # A rebel leader keeps the lexicon's sector when the text gives none.
         ("Jonas Savimbi refused to attend the talks in Lusaka.", "Jonas Savimbi", ("AGO", "REB")),
         # Rights campaigners are listed too: a book by one is banned elsewhere.
-        ("The Taliban banned the memoir of Nobel laureate Malala Yousafzai in Afghanistan.", "Malala Yousafzai",
+        ("Other titles include a book by Nobel laureate Malala Yousafzai, which the Taliban banned in Afghanistan.",
+         "Malala Yousafzai",
          ("PAK", "NGO")),
     ],
 )
