@@ -341,6 +341,11 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     # Organisations first: a person whose title or apposition names one ("a spokesman for the
     # Ngamiland Council") then takes its country rather than the nearest one.
     org_at = {c.start: a for a in accs if a.type == "organization" for c in a.cands}
+    # "WindEurope's CEO Giles Dickson": a body inside a title was consumed by it; its name finds the body.
+    org_named = {a.name.lower(): a for a in accs if a.type == "organization"}
+    for c in cands:
+        if c.kind in ("org", "body") and c.start not in org_at and c.name and c.name.lower() in org_named:
+            org_at[c.start] = org_named[c.name.lower()]
     for acc in sorted(accs, key=lambda a: a.type == "person"):
         if acc.country is None and acc.type == "person":
             acc.country = _affiliated_country(acc, org_at)
