@@ -124,6 +124,11 @@ def test_troops_of_a_country_and_an_alliance_are_two_groups(actors_of):
         ("The Lowy Institute said Beijing was courting Pacific nations.", "Lowy Institute", "AUS"),
         ("A report by the Jamestown Foundation said Moscow relied on Iranian drones.", "Jamestown Foundation", "USA"),
         ("Chatham House said Russia's economy was slowing.", "Chatham House", "GBR"),
+        # Intergovernmental agencies are IGO wherever they sit or the story is.
+        ("The Paris-based International Energy Agency said Spain would miss its target.",
+         "International Energy Agency", "IGO"),
+        ("A report by the International Renewable Energy Agency, released in Madrid, says countries must act.",
+         "International Renewable Energy Agency", "IGO"),
         ("Huawei said it would appeal the ruling in Germany.", "Huawei", "CHN"),
         ("Qatar Airways resumed flights to Iran on Monday.", "Qatar Airways", "QAT"),
         ("The Bank of Korea and Banco de Mexico cut rates.", "Bank of Korea", "KOR"),
@@ -149,6 +154,7 @@ def test_organisations_take_the_country_of_their_name_city_or_listing(actors_of,
         ("SWP", "DEU"),
         ("IFRI", "FRA"),
         ("Freedom House", "USA"),
+        ("World Resources Institute", "USA"),
     ],
 )
 def test_listed_bodies(name, expected):
