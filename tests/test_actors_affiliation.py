@@ -186,6 +186,23 @@ def test_lower_case_words_match_only_names_listed_in_lower_case(actors_of, text)
     assert [a.name for a in actors_of(text).actors] == []
 
 
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # A transnational body in the apposition says nothing of the person's country: not the story's.
+        ("Heather Barr, the associate women's rights director at Human Rights Watch, said Afghanistan had "
+         "failed its women.", "Heather Barr", None),
+        # A local body that nothing places still leaves the person to the story's country.
+        ("Kebonye Moepeng, a spokesman for the Ngamiland Council of Non-Governmental Organisations, said "
+         "Botswana must act.", "Kebonye Moepeng", "BWA"),
+    ],
+)
+def test_people_of_transnational_bodies_keep_no_country(actors_of, text, name, expected):
+    actor = _actor_named(actors_of(text), name)
+    assert actor is not None and actor.type == "person"
+    assert actor.country == expected
+
+
 def test_a_think_tank_nothing_places_keeps_no_country(actors_of):
     # The story is about Iran, but the institute is quoted with no place of its own.
     text = ("Iran said on Sunday it would expand enrichment. Iran's move worried its neighbours. "

@@ -349,6 +349,8 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     for acc in sorted(accs, key=lambda a: a.type == "person"):
         if acc.country is None and acc.type == "person":
             acc.country = _affiliated_country(acc, org_at)
+            if acc.country is None and _affiliated_country(acc, org_at, unplaced=True):
+                continue  # "X, a director at Human Rights Watch": a body of no country says none of X's
         if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS
                                or acc.type == "organization" and acc.sector in LOCAL_ORG_SECTORS
                                and not any(c.kind == "body" for c in acc.cands)):
@@ -402,14 +404,27 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     accs[:] = [a for a in accs if a.country or a.type != "group"]
 
 
-def _affiliated_country(acc: _Acc, org_at: dict[int, _Acc]) -> str | None:
-    """Country of the organisation named in a person's title or apposition, once it has one."""
+def _stays_unplaced(org: _Acc) -> bool:
+    """A transnational organisation: listed with no country (Human Rights Watch, the International
+    Crisis Group) or named with a transnational word. Local bodies that nothing places are not
+    meant: the article's country is likely theirs and their people's."""
+    return any(c.kind == "body" for c in org.cands) \
+        or any(w in load_lexicon().transnational for w in org.name.lower().split())
+
+
+def _affiliated_country(acc: _Acc, org_at: dict[int, _Acc], unplaced: bool = False) -> str | None:
+    """Country of the organisation named in a person's title or apposition, once it has one.
+    ``unplaced``: instead "-" when such an organisation is one that nothing places (a transnational NGO)."""
     for c in acc.cands:
         for s, e in c.extra:
             for i in range(s, e):
                 org = org_at.get(i)
-                if org is not None and org is not acc and org.country:
+                if org is None or org is acc:
+                    continue
+                if org.country and not unplaced:
                     return org.country
+                if unplaced and org.country is None and _stays_unplaced(org):
+                    return "-"
     return None
 
 
