@@ -237,6 +237,9 @@ def test_place_country(name, expected):
         ("Michael Fullilove, who heads the Lowy Institute, said China was testing Washington.",
          "Michael Fullilove", "AUS"),
         ("Anna Petrova works for the Hudson Institute and says Russia is isolated.", "Anna Petrova", "USA"),
+        # "<body>-appointed" in the title: the appointing body is the person's.
+        ("United Nations-appointed special rapporteur Tom Hale said the Taliban had barred him from Afghanistan.",
+         "Tom Hale", "IGO"),
         # A body placed earlier, named again in the title ("X's policy chief"), places the person.
         ("The figures came from Lisbon-based trade group SolarAlliance. \"Demand is rising fast in Latin America,\" "
          "said SolarAlliance’s policy chief Marta Reis.", "Marta Reis", "PRT"),

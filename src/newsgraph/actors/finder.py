@@ -1068,7 +1068,9 @@ class Finder:
                 left = lo
                 i = lo - 1
                 continue
-            if low in TITLE_GLUE or lex.role(low) is not None or (
+            # "United Nations-appointed special rapporteur X": the appointing body is the person's.
+            appointed = low == "appointed" and i > 0 and doc[i - 1].text == "-"
+            if low in TITLE_GLUE or appointed or lex.role(low) is not None or (
                     t.pos_ in ("PROPN", "NOUN", "ADJ") and t.dep_ in ("compound", "amod")
                     and (t.is_title or left - 1 <= t.head.i < c.end)):
                 # "foreign policy chief Kaja Kallas": lower-case words that modify the title go with it.
