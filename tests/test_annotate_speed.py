@@ -74,6 +74,12 @@ def test_voa_stories_parse_identically(shared, stock, fast):
     assert _tokens(fast.pipe(texts)) == _tokens(stock.pipe(texts))
 
 
+def test_without_a_parser_the_cached_ruler_works_as_the_real_one(stock, fast):
+    # the two-token rules read DEP; like spaCy's own ruler, a missing parse is no error
+    with stock.select_pipes(disable=["parser"]), fast.select_pipes(disable=["parser"]):
+        assert _tokens(fast.pipe(TEXTS)) == _tokens(stock.pipe(TEXTS))
+
+
 def test_the_setting_turns_the_speed_ups_off(monkeypatch):
     from newsgraph.config import load_config
 

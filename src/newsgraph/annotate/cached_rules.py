@@ -88,7 +88,7 @@ class CachedAttributeRuler:
         # Where a rule spanning tokens matches, the real ruler decides over that stretch
         # alone (its tokens as they were before any rule), so rule order is kept.
         if len(self.other):
-            for a, b in _merged(self.other(doc)):
+            for a, b in _merged(self.other(doc, allow_missing=True)):
                 out[a:b] = self.ruler(self._scratch(rows[a:b])).to_array(_OUT)
         doc.from_array(_OUT, out)
         return doc
