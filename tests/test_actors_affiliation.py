@@ -189,9 +189,10 @@ def test_lower_case_words_match_only_names_listed_in_lower_case(actors_of, text)
 @pytest.mark.parametrize(
     "text, name, expected",
     [
-        # A transnational body in the apposition says nothing of the person's country: not the story's.
+        # Speaking for an international body, the person is coded as the body is (IGO, as UN officials
+        # are), not with the country the story is about.
         ("Heather Barr, the associate women's rights director at Human Rights Watch, said Afghanistan had "
-         "failed its women.", "Heather Barr", None),
+         "failed its women.", "Heather Barr", "IGO"),
         # A local body that nothing places still leaves the person to the story's country.
         ("Kebonye Moepeng, a spokesman for the Ngamiland Council of Non-Governmental Organisations, said "
          "Botswana must act.", "Kebonye Moepeng", "BWA"),

@@ -213,8 +213,8 @@ def test_nationality_before_a_people_is_not_a_country_actor(actors_of):
          ("PHL", "REB")),
         ("The Tamil Tigers attacked an army camp in the north.", "Tamil Tigers", ("LKA", "REB")),
         ("The FARC freed six hostages on Sunday.", "FARC", ("COL", "REB")),
-        # International NGOs have no country (the file's convention), sector NGO.
-        ("The Red Cross delivered medicine to the camp.", "Red Cross", (None, "NGO")),
+        # International NGOs are international bodies (country IGO, as the contract says), sector NGO.
+        ("The Red Cross delivered medicine to the camp.", "Red Cross", ("IGO", "NGO")),
     ],
 )
 def test_named_bodies(actors_of, text, name, expected):
