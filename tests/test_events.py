@@ -91,6 +91,7 @@ def test_each_type_from_a_sentence(nlp, text, expected):
     ("Thousands of Kenyans staged a rally to demand that Iran free the prisoners.", ("PROTEST", "KEN", None)),
     ("Israel returned the prisoners that Lebanon had seized last year.", ("RETREAT", "ISR", None)),
     ("Egypt opened fire on Sudan's positions to stop the advance, killing two soldiers.", ("ASSAULT", "EGY", "SDN")),
+    ("China accused Japan of supporting the rebels.", ("ACCUSE", "CHN", "JPN")),
     ("Iran said it will boycott the talks unless France agrees to lift the sanctions.", ("THREATEN", "IRN", None)),
 ])
 def test_the_most_confident_event_is_the_main_act(nlp, text, expected):
@@ -132,6 +133,10 @@ def test_every_plover_type_is_in_the_lexicon():
     ("Kenyans threw stones at the police.", ("PROTEST", "KEN", None)),
     # "allow X to run", parsed as a clause with its own subject, is still an infinitive
     ("Egypt decided to allow Sudan to reopen the border crossing.", ("CONCEDE", "EGY", None)),
+    # what the accused is charged with is the accused's act, not the accuser's
+    ("China accused Japan of supporting the rebels.", ("SUPPORT", "JPN", None)),
+    # an official protest lodged with a government is a complaint (CAMEO 114)
+    ("Egypt lodged an official protest with Israel.", ("ACCUSE", "EGY", "ISR")),
     # sending inspectors is an investigation (CAMEO 09, PLOVER ACCUSE)
     ("The European Union dispatched inspectors to Iran.", ("ACCUSE", "IGO", "IRN")),
     # an offer of something cooperative is an agreement to give it

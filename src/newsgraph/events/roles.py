@@ -391,6 +391,14 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
         head_trig = match_trigger(cur.head, lex)
         if head_trig is not None and head_trig.frame:
             parts.embedded = True  # "failed to reach agreement", "demanded that the US cancel"
+    elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in ("of", "with", "for"):
+        # "charging its neighbour with supporting dissidents", "accused X of arming Y": the act is
+        # what the accused is said to do; the accuser is not its actor
+        accuser = cur.head.head
+        head_trig = match_trigger(accuser, lex) if pos_of(accuser) == "v" else None
+        if head_trig is not None and head_trig.type == "ACCUSE":
+            parts.embedded = True
+            parts.actors = _actors([c for c in accuser.children if c.dep_ == "dobj"], record)
     elif cur.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
         # a purpose clause: "staged rallies to demand reforms" is a protest, the demand its aim
         head = cur.head
