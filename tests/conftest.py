@@ -46,3 +46,17 @@ def seed_record(shared, nlp):
 
     (article,) = list(read_inputs([str(shared / "corpus/seed/kim-jong-un-russia.txt")], ReadOptions(published="2023-09-12")))
     return extract_article(article, nlp)
+
+
+@pytest.fixture(scope="session")
+def actors_of(nlp):
+    """``actors_of(text)`` -> the record after the actors stage alone (cleaning left out)."""
+    from newsgraph.actors import find_actors
+    from newsgraph.record import Article, Record
+
+    def run(text: str):
+        record = Record(article=Article(id="t", text=text))
+        find_actors(record, nlp(text))
+        return record
+
+    return run

@@ -10,18 +10,6 @@ from newsgraph.actors.lexicon import load_lexicon, norm
 from newsgraph.record import Article, Record
 
 
-@pytest.fixture(scope="module")
-def actors_of(nlp):
-    """``actors_of(text)`` -> the record after the actors stage alone (cleaning left out)."""
-
-    def run(text: str) -> Record:
-        record = Record(article=Article(id="t", text=text))
-        find_actors(record, nlp(text))
-        return record
-
-    return run
-
-
 def _actor_named(record: Record, name: str):
     """The actor one of whose mentions reads ``name`` (or contains it)."""
     text = record.article.text

@@ -5,30 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import find_actors
 from newsgraph.actors.lexicon import load_lexicon, place_country
-from newsgraph.record import Article, Record
-
-
-@pytest.fixture(scope="module")
-def actors_of(nlp):
-    """``actors_of(text)`` -> the record after the actors stage alone."""
-
-    def run(text: str) -> Record:
-        record = Record(article=Article(id="t", text=text))
-        find_actors(record, nlp(text))
-        return record
-
-    return run
-
-
-def _actor_named(record: Record, name: str):
-    """The actor one of whose mentions reads ``name`` exactly, else one that contains it."""
-    text = record.article.text
-    exact = [a for a in record.actors if any(text[s:e] == name for s, e in a.mentions)]
-    if exact:
-        return exact[0]
-    return next((a for a in record.actors if any(name in text[s:e] for s, e in a.mentions)), None)
+from test_actors import _actor_named  # shared: an actor by a mention's text
 
 
 # --- 1. names and bodies the recogniser misses ---------------------------------------

@@ -5,30 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import _lexicon_person, find_actors
+from newsgraph.actors import _lexicon_person
 from newsgraph.actors.lexicon import _rows, load_lexicon, name_key
-from newsgraph.record import Article, Record
-
-
-@pytest.fixture(scope="module")
-def actors_of(nlp):
-    """``actors_of(text)`` -> the record after the actors stage alone."""
-
-    def run(text: str) -> Record:
-        record = Record(article=Article(id="t", text=text))
-        find_actors(record, nlp(text))
-        return record
-
-    return run
-
-
-def _actor_named(record: Record, name: str):
-    """The actor one of whose mentions reads ``name`` (or contains it)."""
-    text = record.article.text
-    exact = [a for a in record.actors if any(text[s:e] == name for s, e in a.mentions)]
-    if exact:
-        return exact[0]
-    return next((a for a in record.actors if any(name in text[s:e] for s, e in a.mentions)), None)
+from test_actors import _actor_named  # shared: an actor by a mention's text
 
 
 # --- well-known people --------------------------------------------------------------
