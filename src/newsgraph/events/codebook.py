@@ -6,8 +6,8 @@ The rules are rows of ``data/codebook.tsv``; an event no row matches keeps its o
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from newsgraph.events.lexicon import _data_lines
 from newsgraph.record import Event, Record
 
 # Values that decide an event before any auxiliary mode: a denied visit is not an intention.
@@ -17,12 +17,9 @@ _DECISIVE = ("denied", "negated")
 @lru_cache(maxsize=1)
 def reductions() -> dict[tuple[str, str], str]:
     """(type, auxiliary mode) -> PLOVER category, from ``data/codebook.tsv``."""
-    raw = resources.files("newsgraph.events").joinpath("data/codebook.tsv").read_text(encoding="utf-8")
     rules = {}
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        typ, mode, category = (x.strip() for x in line.split("\t"))
+    for _n, cols in _data_lines("codebook.tsv"):
+        typ, mode, category = (x.strip() for x in cols)
         rules[(typ, mode)] = category
     return rules
 

@@ -61,15 +61,19 @@ def _corpus(conn: Connection) -> None:
     event_clusters.create(conn, checkfirst=True)
     for index in event_clusters.indexes:
         index.create(conn, checkfirst=True)
-    if "cluster_id" not in {c["name"] for c in inspect(conn).get_columns("events")}:
-        conn.execute(text("ALTER TABLE events ADD COLUMN cluster_id INTEGER"))
+    _add_column(conn, "events", "cluster_id", "INTEGER")
     next(i for i in events.indexes if i.name == "ix_events_cluster").create(conn, checkfirst=True)
 
 
 def _plover_type(conn: Connection) -> None:
     """events.plover_type: the PLOVER codebook's category (a future visit is AGREE)."""
-    if "plover_type" not in {c["name"] for c in inspect(conn).get_columns("events")}:
-        conn.execute(text("ALTER TABLE events ADD COLUMN plover_type VARCHAR(32)"))
+    _add_column(conn, "events", "plover_type", "VARCHAR(32)")
+
+
+def _add_column(conn: Connection, table: str, column: str, sql_type: str) -> None:
+    """Add ``column`` unless an interrupted earlier run already did (migrations may be re-run)."""
+    if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
 
 
 # Ordered steps. Version 1 is the first released shape.
