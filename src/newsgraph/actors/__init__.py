@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsgraph.actors.coref import resolve_pronouns, short_name_target
-from newsgraph.actors.finder import Cand, Finder
-from newsgraph.actors.lexicon import Person, load_lexicon, name_key, norm
+from newsgraph.actors.finder import LEAD_VERBS, Cand, Finder
+from newsgraph.actors.lexicon import Person, load_lexicon, name_key, norm, place_country, strip_the
 from newsgraph.record import Actor, Record
 
 LOGGER = logging.getLogger(__name__)
@@ -28,6 +28,8 @@ LOCAL_ORG_SECTORS = STATE_SECTORS | {"EDU", "NGO", "BUS", "OPP", "REB"}
 # Organisations of these sectors that nothing in the text places are left without a country:
 # think tanks, universities and charities quoted in a story are as often foreign as local.
 UNPLACED_SECTORS = {"IGO", "REB", "EDU", "NGO"}
+# Sectors that work where the story happens: its police, courts and prosecutors.
+LOCAL_SECTORS = {"JUD", "COP"}
 CONTEXT_KINDS = {"country", "demonym", "capital", "place", "body", "org", "group", "role"}
 ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
 
@@ -108,7 +110,7 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
         elif c.kind == "role":
             pending_roles.append(c)
         elif c.kind == "group":
-            add(("group", c.country, c.sector, doc[c.head].lemma_.lower()), c, c.name, "group")
+            add(("group", c.country, c.sector, doc[c.head].lemma_.lower()), c, _group_name(doc, c), "group")
         elif c.kind == "org":
             # "al-Assad" tagged ORG after "Bashar al-Assad": the person's short name.
             tokens = tuple(norm(t.text).lower() for t in doc[c.start : c.end])
@@ -139,7 +141,12 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             if longer is not None:
                 longer.absorb(c)
                 continue
-            if c.country is None and c.sector is None and not _acts(doc, c):
+            same = next((a for a in accs if a.type == "organization" and a.name.lower().removeprefix("the ") == short),
+                        None) if c.country is None and c.sector is None else None
+            if same is not None:
+                same.absorb(c)  # "SolarAlliance's policy chief" after "Lisbon-based SolarAlliance"
+                continue
+            if c.country is None and c.sector is None and not _acts(doc, c) and not c.affiliation:
                 continue  # "Islam", "MarineTraffic": nothing known and not acting
             add(("org", c.country, c.name.lower().removeprefix("the ")), c, c.name, "organization")
         elif c.kind == "capital":
@@ -195,6 +202,29 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
     return accs
 
 
+# Counting words that open a group's mention but not its name: "nine French soldiers" -> "French soldiers".
+QUANTITY_WORDS = {"some", "many", "several", "few", "all", "both", "dozens", "hundreds", "thousands",
+                  "millions", "scores", "most", "more", "numerous", "various", "of"}
+
+
+def _group_name(doc, c: Cand) -> str:
+    """A group's name without the count that opens it, so that "two Ivorian soldiers" and
+    "three Ivorian soldiers" name one group."""
+    words = c.name.split()
+    k = 0
+    while k < len(words) - 1 and (words[k].lower() in QUANTITY_WORDS or _is_number(words[k])):
+        k += 1
+    return " ".join(words[k:]) if k else c.name
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(",", "").isdigit() or word.lower() in NUMBER_WORDS
+
+
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "dozen", "hundred", "thousand"}
+
+
 def _known_people(accs: list[_Acc], lex) -> None:
     """Well-known figures (data/people.tsv) take the lexicon's country, and its sector when the
     text gives none: "President Bill Clinton" is American even in a story about Afghanistan.
@@ -206,6 +236,11 @@ def _known_people(accs: list[_Acc], lex) -> None:
     people = [a for a in accs if a.type == "person"]
     surnames_in_text = {words[-1] for a in people if len(words := name_key(a.name).split()) > 1}
     for acc in people:
+        if acc.country == "IGO" and any(c.former for c in acc.cands):
+            # "former NATO Secretary General Anders Fogh Rasmussen": no longer the body's; his own country.
+            known = _lexicon_person(acc.name, lex, surnames_in_text)
+            if known is not None and known.country not in (None, "IGO"):
+                acc.country, acc.sector = known.country, known.sector or acc.sector
         if acc.country and acc.sector:
             continue
         known = _lexicon_person(acc.name, lex, surnames_in_text)
@@ -268,7 +303,11 @@ def _role_target(doc, c: Cand, people: list[_Acc]) -> _Acc | None:
     first = doc[c.start].lower_
     if first not in ("the", "this") and doc[c.start].dep_ != "poss":
         return None  # "a spokeswoman": someone new
-    word = doc[c.head].lower_
+    # The whole hyphenated head: "secretary-general" is no "inspector general".
+    start = c.head
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    word = doc[start : c.head + 1].text.lower()
     matches = []
     for acc in people:
         if word not in (acc.title or "").lower():
@@ -336,6 +375,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
                    if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
     lex = lex or load_lexicon()
     focus = _focus_country(cands)
+    scene = _scene_country(doc)
     outlet = publisher or _outlet_country(cands)
     by_token = {i: c for c in cands if c.country for i in range(c.start, c.end)}
     # Organisations first: a person whose title or apposition names one ("a spokesman for the
@@ -365,6 +405,14 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         if based:
             acc.country = based
             continue
+        kin = _kin_country(acc, accs) if acc.type == "person" else None
+        if kin:
+            acc.country = kin  # "Liri Berisha, his son, Shkelzen Berisha": one family, one country
+            continue
+        if scene and acc.sector in LOCAL_SECTORS:
+            # "federal prosecutor X", "police": the courts and police of where the story happens.
+            acc.country = scene
+            continue
         # "with the Iraqi Government and the Kurdish Regional Government": same phrase, same side.
         own_preps = {_counterpart(doc, c) for c in acc.cands} - {None}
         with_country = [(s, code) for s, code, own, prep in all_context
@@ -372,8 +420,9 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         votes: dict[str, int] = {}
         for c in acc.cands:
             sent = doc[c.start].sent
+            others = _object_tokens(doc, c) if acc.type == "person" else set()
             before = [(c.start - s, code) for s, code in with_country if sent.start <= s < c.start]
-            after = [(s - c.end, code) for s, code in with_country if c.end <= s < sent.end]
+            after = [(s - c.end, code) for s, code in with_country if c.end <= s < sent.end and s not in others]
             pick = min(before)[1] if before else (min(after)[1] if after else None)
             if pick is None and sent.start > 0:
                 # The sentence before: "... said the Kremlin. President Vladimir Putin ..."
@@ -427,6 +476,23 @@ def _affiliated_country(acc: _Acc, org_at: dict[int, _Acc], unplaced: bool = Fal
                     return "-"
     return None
 
+
+def _object_tokens(doc, c: Cand) -> set[int]:
+    """Tokens of the objects of the verb the mention is the subject of: "Fu Cong blamed the Trump
+    administration" -> the administration is the other party, not the speaker's country."""
+    root = doc[c.start : c.end].root
+    if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.i == root.i:
+        return set()
+    if root.head.lemma_.lower() in LEAD_VERBS | OWN_OBJECT_VERBS:
+        return set()  # "de Gaulle led France": the object of leading is one's own
+    return {t.i for child in root.head.children if child.dep_ in ("dobj", "dative", "iobj")
+            for t in child.subtree}
+
+
+# Verbs whose object is the subject's own country or body, besides leading it.
+OWN_OBJECT_VERBS = {"rule", "govern", "represent", "serve", "command", "join"}
 
 COUNTERPART_PREPS = {"with", "against", "toward", "towards", "on", "between", "versus", "over"}
 
@@ -482,6 +548,36 @@ def _focus_country(cands: list[Cand]) -> str | None:
     if best < 2:
         return None
     return next(code for code, n in counts.items() if n == best)
+
+
+# Prepositions that put an event somewhere: "a trial in New York", "clashes near Tripoli".
+SCENE_PREPS = {"in", "at", "near", "outside", "inside"}
+
+
+def _scene_country(doc) -> str | None:
+    """The country where the story happens: that of the places named after "in", "at", "near",
+    when most agree ("a trial in New York ... arrested in Brooklyn" -> USA); None otherwise."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.start == 0 or doc[ent.start - 1].lower_ not in SCENE_PREPS:
+            continue
+        code = place_country(strip_the(ent.text))
+        if code and code != "IGO":
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 2 and counts[best] * 3 >= sum(counts.values()) * 2 else None
+
+
+def _kin_country(acc: _Acc, accs: list[_Acc]) -> str | None:
+    """The country of another person of the same surname in the story, when all such agree."""
+    words = acc.name.split()
+    if len(words) < 2:
+        return None
+    found = {a.country for a in accs if a is not acc and a.type == "person" and a.country
+             and len(a.name.split()) > 1 and a.name.split()[-1] == words[-1]}
+    return found.pop() if len(found) == 1 else None
 
 
 def _add_pronouns(doc, accs: list[_Acc]) -> None:

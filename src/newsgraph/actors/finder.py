@@ -35,6 +35,8 @@ LEAD_VERBS = {"head", "lead", "direct", "run", "chair", "found"}
 # A city named before an organisation's head word must be this large to place it ("Kyiv School
 # of Economics"); smaller towns share their names with too many words ("Meridian", "Liberty").
 MIN_MODIFIER_CITY_POPULATION = 300_000
+# Words that put a title in the past: the holder no longer speaks for that body.
+PAST_TITLE_WORDS = {"former", "ex", "then", "onetime", "erstwhile", "retired"}
 TITLE_MODIFIERS = {"former", "current", "acting", "deputy", "vice", "senior", "top", "first", "chief",
                    "interim", "outgoing", "incoming", "foreign", "special", "assistant", "ex", "executive"}
 
@@ -71,6 +73,8 @@ class Cand:
     regional: bool = False  # described by a regional word ("European leaders"): no country to guess
     consumed: bool = False  # a modifier folded into a larger actor ("Russian" in "Russian Defence Minister")
     head: int = -1  # token index of the syntactic head
+    former: bool = False  # a person described by a past title ("former NATO Secretary General")
+    affiliation: bool = False  # a body named as a person's employer ("the Project's Pedro Sepulveda")
 
     def tokens(self):
         return range(self.start, self.end)
@@ -128,12 +132,31 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
         if hit is not None and hit.end + 1 < n_tok and texts[hit.end] == "-" and not spaces[hit.end - 1] \
                 and texts[hit.end + 1][:1].isupper():
             hit = None
+        # "National Congress Party", "National People's Congress": a one-word body alias inside a
+        # longer proper name is not that body.
+        if hit is not None and hit.kind == "body" and hit.end - hit.start == 1 and _inside_name(doc, i, texts, lex):
+            hit = None
         if hit is None:
             i += 1
             continue
         out.append(hit)
         i = hit.end
     return out
+
+
+def _inside_name(doc, i: int, texts: list[str], lex: Lexicon) -> bool:
+    """True when token ``i`` follows an unknown capitalised word of the same proper name
+    ("National" in "National Congress Party", "People's" in "National People's Congress")."""
+    j = i - 1
+    if j > 0 and doc[j].tag_ == "POS":
+        j -= 1
+    if j < 0 or not texts[j][:1].isupper() or doc[j].pos_ != "PROPN" or doc[j].is_sent_start:
+        return False
+    if lex.gaz_lower.get(texts[j].lower()) is not None:
+        return False  # "America's Congress", "Russian Parliament": a known name owns the body
+    same_entity = doc[i].ent_iob_ == "I" and doc[i].ent_type_ == "ORG"
+    capital_after = i + 1 < len(doc) and texts[i + 1][:1].isupper() and doc[i + 1].pos_ == "PROPN"
+    return same_entity or capital_after
 
 
 def _lookup(found: tuple[str, object], text: str, lex: Lexicon, span) -> Cand | None:
@@ -206,7 +229,7 @@ def entity_cands(doc, taken: set[int], ends: dict[int, int] | None = None) -> li
             if end > ent.end:
                 swallowed = end - 1
         # Drop a leading "the" and a trailing possessive from the mention's name part.
-        while end > start + 1 and doc[end - 1].tag_ == "POS":
+        while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("(", "[", "-", ",")):
             end -= 1
         while start < end - 1 and doc[start].lower_ == "the":
             start += 1
@@ -387,6 +410,23 @@ def speaker_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     return out
 
 
+def surname_mentions(doc, ents: list[Cand], taken: set[int]) -> list[Cand]:
+    """Later bare-surname mentions the entity recogniser missed: "Amirov and Omarov, both from
+    Azerbaijan" after "Rafat Amirov and Polad Omarov". Only a proper noun standing alone (no
+    capitalised neighbour) that is exactly the last word of a person named in full."""
+    surnames = {doc[c.end - 1].text for c in ents if c.kind == "person" and c.end - c.start > 1
+                and doc[c.end - 1].text[:1].isupper() and len(doc[c.end - 1].text) > 2}
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.text not in surnames or tok.pos_ != "PROPN":
+            continue
+        neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            continue
+        out.append(Cand(tok.i, tok.i + 1, "person", type="person", name=tok.text))
+    return out
+
+
 def _bare_subject(tok) -> bool:
     """A capitalised singular noun with no determiner that is a verb's subject: "Trump praised
     ...", which the tagger took for a common noun at the start of a sentence."""
@@ -432,9 +472,14 @@ class Finder:
         for c in ents:
             if c.kind == "org" and _particle_name(doc[c.start : c.end], lex):
                 c.kind, c.type = "person", "person"  # "Charles de Gaulle" tagged ORG
+            if c.kind == "person" and c.end - c.start >= 3 and lex.role(doc[c.start].lower_) is not None:
+                # "Lawyer Lionel Bethune de Moro": a capitalised title taken into the name.
+                c.start += 1
+                c.name = norm(doc[c.start : c.end].text)
         ents += listed_people(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += titled_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += speaker_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
+        ents += surname_mentions(doc, ents, taken | {i for c in ents for i in c.tokens()})
         # A person name that contains a gazetteer hit ("Jordan Peterson") replaces it.
         person_tokens = {i for c in ents if c.kind == "person" for i in c.tokens()}
         gaz = [c for c in gaz if not any(i in person_tokens for i in c.tokens())]
@@ -464,7 +509,16 @@ class Finder:
                     org_sector is not None and lex.role(lower) is None
                     and (head_role := lex.role(tok.head.lower_)) is not None and head_role.sector == "ORG"):
                 continue
-            role = lex.roles.get(two) or lex.roles.get(lower) or lex.roles.get(tok.lemma_.lower())
+            # "secretary-general" comes as three tokens; the hyphenated word is the role, not "general".
+            hyph = (f"{doc[tok.i - 2].lower_}-{lower}" if tok.i >= 2 and doc[tok.i - 1].text == "-"
+                    and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_ else "")
+            role = (lex.roles.get(hyph) if hyph else None) or lex.roles.get(two) or lex.roles.get(lower) \
+                or lex.roles.get(tok.lemma_.lower())
+            joined = (f"{lower}-{doc[tok.i + 2].lower_}" if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-"
+                      and not tok.whitespace_ and not doc[tok.i + 1].whitespace_ else "")
+            hyph_end = tok.i + 3 if joined and lex.roles.get(joined) is not None else 0
+            if hyph_end:
+                role = lex.roles[joined]  # "secretary" + "-general" parsed apart
             if org_sector is None and role is None:
                 continue
             # "Dmitry Peskov, a spokesman for the Kremlin": the apposition describes the person.
@@ -473,6 +527,7 @@ class Finder:
             if any(ch.dep_ == "appos" and self._person_at(ch) for ch in tok.children):
                 continue
             left, right = np_extent(tok)
+            right = max(right, hyph_end)
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 # "Indian foreign ministry spokesperson": the nationality just before goes with the body.
                 while left > 0 and (doc[left - 1].tag_ == "POS" or (o := self.by_token.get(left - 1)) is not None
@@ -1020,7 +1075,10 @@ class Finder:
         for t in toks:
             if self.lex.person(t.text) is None and not self.lex.surname(t.text):
                 after_of = t.i > start and doc[t.i - 1].lower_ in ("of", "in")
-                code = place_country(t.text, MIN_CITY_POPULATION if after_of else MIN_MODIFIER_CITY_POPULATION)
+                # A region counts first in the name or after "of"/"in" ("Ngamiland Council"): "Centrale"
+                # inside "Direction Centrale de la Police" is no Togolese region.
+                code = place_country(t.text, MIN_CITY_POPULATION if after_of else MIN_MODIFIER_CITY_POPULATION,
+                                     regions=after_of or t.i == toks[0].i)
                 if code and code != "IGO":
                     return code
         return None
@@ -1092,6 +1150,12 @@ class Finder:
             if child.dep_ == "appos" and child.i > root.i:
                 appos = (child.left_edge.i, child.right_edge.i + 1)
                 break
+        if appos is None and root.dep_ == "conj" and root.head.i < root.i:
+            # "Amirov and Omarov, both from Azerbaijan": an apposition shared by the pair.
+            for child in root.head.children:
+                if child.dep_ == "appos" and child.i > root.i and child.lower_ in ("both", "all", "each"):
+                    appos = (child.left_edge.i, child.right_edge.i + 1)
+                    break
         if appos is None:
             # "Richard Weitz of the Hudson Institute", "Sarah Lee at Oxford University": the body
             # right after the name is the person's affiliation.
@@ -1107,6 +1171,11 @@ class Finder:
             for child in root.rights:
                 if child.dep_ == "relcl" and child.lemma_.lower() in WORK_VERBS | LEAD_VERBS:
                     appos = (child.i + 1, child.right_edge.i + 1)
+                    break
+                # "Mark Lambert, who was the special envoy for North Korea": a title given by "be".
+                attrs = [a for a in child.children if a.dep_ == "attr" and lex.role(a.lower_) is not None]
+                if child.dep_ == "relcl" and child.lemma_ == "be" and attrs:
+                    appos = (attrs[0].left_edge.i, attrs[0].right_edge.i + 1)
                     break
         if appos is None and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in WORK_VERBS:
             # "Lydia Rosasi works at the office of the Kenyan government spokesperson"
@@ -1139,6 +1208,7 @@ class Finder:
                         country = other.country
                         other.consumed = True
         c.title = title_words[0] if title_words else None
+        c.former = any(t.lower_ in PAST_TITLE_WORDS for t in doc[prefix[0] : prefix[1]])
         if country is None and c.title:
             # "Secretary of State Marco Rubio": a title that only one country uses.
             words = [w for w in c.title.lower().split() if w not in TITLE_MODIFIERS]
@@ -1174,7 +1244,7 @@ class Finder:
             else:
                 i += 1
         title = sector = country = None
-        topic = False
+        topic = envoy = False
         topic_at = start
         if roles and not nearest_last:
             # In an apposition the role that heads it decides: "UNICEF's executive director".
@@ -1187,6 +1257,7 @@ class Finder:
                 r0 -= 1
             title = doc[r0:r1].text
             topic = role.topic
+            envoy = role.envoy
             topic_at = r0
             sector = None if role.sector == "ORG" else role.sector
         countries = []
@@ -1203,6 +1274,8 @@ class Finder:
                 continue  # "ambassador to Russia", "envoy to Syria"
             if topic and other.kind == "country" and other.end <= topic_at:
                 continue  # "a North Korea analyst", "a senior Iran analyst"
+            if nearest_last and not roles and other.end != end and other.kind in ("country", "demonym", "capital"):
+                continue  # "Indian reluctance Richard Weitz" (a subheading run on): no title, no nationality
             if other.kind in ("body", "org") and other.sector:
                 org_sector = org_sector or other.sector
             if other.country and other.country != "IGO" or other.kind == "body":
@@ -1212,8 +1285,12 @@ class Finder:
             # "ambassador to Russia", "a North Korea analyst", "Secretary of State": attributes of
             # the person, not actors.
             other = self.by_token.get(j)
-            if other is not None and (other.kind in ("country", "demonym", "capital")
-                                      or other.kind == "org" and other.country is None and other.sector is None):
+            if other is not None and other.kind == "org" and other.end < len(doc) and doc[other.end].tag_ == "POS":
+                # "the International Refugee Assistance Project's Pedro Sepulveda": the body the
+                # person speaks for is an actor too.
+                other.affiliation = True
+            elif other is not None and (other.kind in ("country", "demonym", "capital")
+                                        or other.kind == "org" and other.country is None and other.sector is None):
                 other.consumed = True
         if not any(countries) and not nearest_last:
             # "a lawyer in Mombasa", "an analyst based in Sydney": the place of work.
@@ -1226,6 +1303,9 @@ class Finder:
                         break
         if countries:
             pick = [c for c in countries if c]
+            if envoy and "IGO" in pick and any(c != "IGO" for c in pick):
+                # "British Deputy U.N. Ambassador X": Britain's envoy to the body, not its official.
+                pick = [c for c in pick if c != "IGO"]
             if pick:
                 country = pick[-1] if nearest_last else pick[0]
         if sector is None and roles:

@@ -42,6 +42,7 @@ class Role:
     default: str
     topic: bool
     group: bool
+    envoy: bool = False  # represents their own country before a body ("British U.N. ambassador")
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,9 @@ def load_lexicon() -> Lexicon:
         if len(cols) < 5:
             raise ValueError(f"roles.tsv:{lineno}: expected 5 columns, got {len(cols)}")
         word, sector, default, topic, group = (c.strip() for c in cols[:5])
-        role = Role(word=word.lower(), sector=sector, default=default, topic=topic == "1", group=group == "1")
+        envoy = len(cols) > 5 and cols[5].strip() == "1"
+        role = Role(word=word.lower(), sector=sector, default=default, topic=topic == "1", group=group == "1",
+                    envoy=envoy)
         lex.roles[word.lower()] = role
         last = word.lower().split()
         plural = " ".join([*last[:-1], _plural(last[-1])])
@@ -409,7 +412,7 @@ MIN_CITY_POPULATION = 50_000
 
 
 @lru_cache(maxsize=8192)
-def place_country(name: str, min_population: int = MIN_CITY_POPULATION) -> str | None:
+def place_country(name: str, min_population: int = MIN_CITY_POPULATION, regions: bool = True) -> str | None:
     """The country of a city, region or country written ``name`` ("Honolulu" -> USA, "Melbourne"
     -> AUS), from the places gazetteer: aliases and countries first, then the most populous city
     of that name of at least ``min_population``; None when the name is unknown or too small."""
@@ -424,5 +427,7 @@ def place_country(name: str, min_population: int = MIN_CITY_POPULATION) -> str |
     cities = [c for c in found if c.exact and c.feature == "city" and c.country and c.population >= min_population]
     if cities:
         return max(cities, key=lambda c: c.population).country
+    if not regions:
+        return None
     subs = {c.country for c in found if c.feature in ("subdivision", "admin1") and c.country}
     return subs.pop() if len(subs) == 1 else None
