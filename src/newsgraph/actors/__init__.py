@@ -24,10 +24,10 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 # Organisations of these sectors usually belong to the country their sentence is about
 # ("Koya University in Iraqi Kurdistan"); news media and international bodies do not.
 LOCAL_ORG_SECTORS = STATE_SECTORS | {"EDU", "NGO", "BUS", "OPP", "REB"}
-# Candidates whose country may be lent to a person named near them.
 # Organisations of these sectors that nothing in the text places are left without a country:
 # think tanks, universities and charities quoted in a story are as often foreign as local.
-UNPLACED_SECTORS = {"IGO", "REB", "EDU", "NGO"}
+# (Unlisted armed groups are placed: transnational ones are listed with no country.)
+UNPLACED_SECTORS = {"IGO", "EDU", "NGO"}
 # Sectors that work where the story happens: its police, courts and prosecutors.
 LOCAL_SECTORS = {"JUD", "COP"}
 CONTEXT_KINDS = {"country", "demonym", "capital", "place", "body", "org", "group", "role"}

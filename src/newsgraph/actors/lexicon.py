@@ -411,6 +411,10 @@ def _load_people(lex: Lexicon) -> None:
 MIN_CITY_POPULATION = 50_000
 
 
+# Words that follow a region's name without being part of it.
+ADMIN_WORDS = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast"}
+
+
 @lru_cache(maxsize=8192)
 def place_country(name: str, min_population: int = MIN_CITY_POPULATION, regions: bool = True) -> str | None:
     """The country of a city, region or country written ``name`` ("Honolulu" -> USA, "Melbourne"
@@ -421,6 +425,10 @@ def place_country(name: str, min_population: int = MIN_CITY_POPULATION, regions:
     from newsgraph.places.gazetteer import gazetteer  # built once per process, shared with the places stage
 
     found = gazetteer().lookup(name)
+    words = name.split()
+    if not found and len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+        # "Ghazni province", "Kandahar Province": the region's own name.
+        return place_country(" ".join(words[:-1]), min_population, True)
     for cand in found:
         if (cand.alias or cand.feature == "country") and cand.country:
             return cand.country
