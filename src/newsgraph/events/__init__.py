@@ -25,6 +25,8 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["code_events", "load_lexicon"]
 
 MAX_EVENTS_PER_TRIGGER = 4  # compound actor x compound recipient, capped
+# Conjunctions that set a clause as the time frame of the main act, not the act reported.
+BACKGROUND_MARKS = frozenset({"as", "while", "when", "whilst", "after", "before", "since", "until", "once"})
 
 
 def code_events(record: Record, doc) -> None:
@@ -123,8 +125,16 @@ def _pairs(parts: Participants, trig: Trigger, tok) -> list[tuple[Actor | None, 
 
 
 def _obligation(tok) -> bool:
-    """ "they should not agree", "Iraq must cooperate": an obligation, not an event (the demand is coded)."""
-    return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in tok.children)
+    """ "they should not agree", "Iraq must cooperate", "the Council must be united in condemning":
+    an obligation, not an event (the demand is coded)."""
+    cur = tok
+    for _ in range(7):
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in cur.children):
+            return True
+        if cur.dep_ not in ("pcomp", "prep", "acomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _depth(tok) -> int:
@@ -156,6 +166,8 @@ def _event(lex: Lexicon, trig: Trigger, tok, sent: tuple[int, int], actor, recip
         conf -= 0.1  # background told in a clause about a noun: "weapons seized last year"
     elif tok.dep_ == "advcl":
         conf -= 0.1  # purpose, manner or condition of the main act: "marched to demand", "unless X agrees"
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
+            conf -= 0.1  # "eased the curfew as police cracked down on ...": what went on meanwhile
     return Event(
         id="",
         type=typ,

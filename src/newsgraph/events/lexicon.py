@@ -65,6 +65,7 @@ class Lexicon:
     lemmas: frozenset[str] = frozenset()  # every trigger lemma, for a quick first test
     statements: frozenset[str] = frozenset()  # verbs that announce (said it would ...)
     containers: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()  # texts that act for who adopts them (a law banning X)
 
     def rows(self, lemma: str, pos: str) -> list[Trigger]:
         return self.triggers.get((lemma, pos), [])
@@ -177,5 +178,6 @@ def load_lexicon() -> Lexicon:
         lex.negations[cols[0]] = (cols[1], cols[2])
     lex.statements = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("statements.tsv"))
     lex.containers = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("containers.tsv"))
+    lex.instruments = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("instruments.tsv"))
     LOGGER.debug("event lexicon: %d trigger words, %d CAMEO codes", len(lex.triggers), len(lex.cameo))
     return lex

@@ -19,7 +19,8 @@ from newsgraph.record import Actor, Record
 SUBJ = ("nsubj", "csubj", "expl")
 OBJ = ("dobj", "attr", "oprd")
 GENERIC_HOP = ("conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "appos",
-               "npadvmod", "agent", "dative", "compound", "nmod", "poss", "oprd")
+               "npadvmod", "agent", "dative", "compound", "nmod", "poss", "oprd",
+               "acomp")  # "X are guilty of violating ...": the copula's subject
 MAX_CLIMB = 8
 NON_PARTICIPANT_SECTORS = frozenset({"MED"})
 # "Serb forces were engaged in ethnic cleansing": passive in form, the subject acts
@@ -107,6 +108,8 @@ def governing_verb(tok):
     "came to some sort of agreement", "engaged in ethnic cleansing"; None for a noun in an
     adverbial phrase ("since the invasion of Ukraine") or a subject."""
     cur = tok
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        cur = tok.head  # "ended mediation efforts": the verb of the phrase the noun qualifies
     for _ in range(5):
         head = cur.head
         if head is cur:
@@ -128,7 +131,10 @@ def _condition_holds(tok, trig: Trigger) -> bool:
     if kind is None:
         return True
     if kind == "prt":
-        return any(c.dep_ in ("prt", "prep") and c.lower_ in values for c in tok.children)
+        if any(c.dep_ in ("prt", "prep") and c.lower_ in values for c in tok.children):
+            return True
+        # "pushing hard for the US (to) support the plan": "for" marks a clause with its own subject
+        return "for" in values and bool(_for_clauses(tok))
     if kind == "obj":
         objs = _objects(tok)
         # "lifted the state of emergency", "sent 700 tons of food": the "of" noun names the thing
@@ -145,6 +151,7 @@ def _condition_holds(tok, trig: Trigger) -> bool:
         # "allow X to run" is often parsed as a clause with its own subject: an infinitive all the same
         comps = [c for c in tok.children if c.dep_ == "xcomp"
                  or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        comps = comps or _stray_infinitives(tok)
         return bool(comps) and (not values or any(c.lemma_.lower() in values for c in comps))
     if kind == "ccomp":  # "a rights group protested (that ...)": a statement
         return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
@@ -154,6 +161,31 @@ def _condition_holds(tok, trig: Trigger) -> bool:
         verb = governing_verb(tok)
         return verb is not None and (not values or verb.lemma_.lower() in values)
     return False
+
+
+def _to_infinitive(tok) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+
+def _stray_infinitives(tok) -> list:
+    """ "allow refugees who have lived in Iraq to return": the parser hangs the infinitive on the
+    object's relative clause; it is the complement of the verb all the same."""
+    out = []
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        for rel in (c for c in obj.children if c.dep_ == "relcl"):
+            out.extend(c for c in rel.children if c.dep_ == "advcl" and c.i > rel.i and _to_infinitive(c))
+    return out
+
+
+def _for_clauses(tok) -> list:
+    """Clauses with a subject of their own introduced by "for": "pushed for the US to back it"."""
+    return [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+
+
+def _must_clause_aux(clause) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "must" for a in clause.children)
 
 
 def _must_clause(tok):
@@ -296,8 +328,28 @@ def _pobjs(tok, preps) -> list:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP" and c.lower_ in preps:
-            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            out.extend(objs or _stranded_object(c))
     return out
+
+
+def _stranded_object(prep) -> list:
+    """ "granted asylum to five officers holed up in a residence": the parser read the noun as the
+    subject of the reduced relative clause and left the preposition without an object; the noun
+    right after the preposition, subject of a clause hanging from the same verb, is its object."""
+    if prep.i + 1 >= len(prep.doc):
+        return []
+    nxt = prep.doc[prep.i + 1]
+    noun = nxt if nxt.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:  # "to five Panamanian officers": the phrase's head further on
+        noun = next((t for t in prep.doc[prep.i + 1:prep.i + 8] if t.left_edge.i == prep.i + 1
+                     and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or noun.left_edge.i != prep.i + 1:
+        return []
+    clause = noun.head
+    if clause.head.i != prep.head.i or clause.dep_ not in ("advcl", "ccomp", "conj", "relcl"):
+        return []
+    return [noun]
 
 
 def _subjects(verb) -> list:
@@ -321,12 +373,18 @@ def climb_subject(tok, lex: Lexicon, accept=None) -> list:
     traveling to Russia"); when it is not ("resolutions sanctioning X"), the climb goes on to the
     subject of the clause the noun is in (who cast the votes for the resolutions)."""
     cur = tok
+    nominal = False  # the climb went through a noun phrase
     for _ in range(MAX_CLIMB):
         head = cur.head
         if head is cur or cur.dep_ in ("ccomp", "parataxis", "csubj"):
             return []
-        if cur.dep_ == "acl" and accept is not None and head.pos_ in ("NOUN", "PROPN") and accept(head):
-            return [head]
+        if cur.dep_ == "acomp" and nominal:
+            return []  # "X is likely to be angered by a ruling to imprison Y": not X's act
+        if cur.dep_ == "acl" and accept is not None and head.pos_ in ("NOUN", "PROPN"):
+            if accept(head):
+                return [head]
+            if head.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in lex.instruments:
+                return []  # "dispersed demonstrators protesting ...": the object of the main act protests
         if cur.dep_ == "xcomp":
             ctl = _controller(head, lex)
             if ctl:
@@ -337,11 +395,12 @@ def climb_subject(tok, lex: Lexicon, accept=None) -> list:
         elif cur.dep_ not in GENERIC_HOP:
             return []
         cur = head
+        nominal = nominal or cur.pos_ in ("NOUN", "PROPN", "PRON")
         if cur.pos_ in ("VERB", "AUX"):
             subj = _subjects(cur)
             if subj:
                 return subj
-            if any(c.dep_ == "nsubjpass" for c in cur.children):
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children):  # "is likely to be angered by"
                 agents = _pobjs(cur, ("by",))
                 return agents
     return []
@@ -350,7 +409,7 @@ def climb_subject(tok, lex: Lexicon, accept=None) -> list:
 def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: Record) -> None:
     """Refine a frame event by its complement; mark an event that is a frame's complement."""
     if trig.frame:
-        comps = [c for c in tok.children if c.dep_ == "xcomp"]
+        comps = [c for c in tok.children if c.dep_ == "xcomp"] + _for_clauses(tok)
         for comp in _with_conjuncts(comps):
             inner = match_trigger(comp, lex)
             if inner is None or inner.type is None:
@@ -387,10 +446,13 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
             return
     while cur.dep_ == "conj":
         cur = cur.head
-    if cur.dep_ in ("xcomp", "ccomp"):
-        head_trig = match_trigger(cur.head, lex)
-        if head_trig is not None and head_trig.frame:
-            parts.embedded = True  # "failed to reach agreement", "demanded that the US cancel"
+    if cur.dep_ in ("xcomp", "ccomp") or cur in _for_clauses(cur.head) or (
+            cur.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in cur.children)):
+        if _frames(cur.head, lex) or _under_intention(cur.head, lex):
+            # "failed to reach agreement", "demanded that the US cancel", "pushed for the US to
+            # back it", "reiterated its demand that X ease ...", "a demand that X ease ...",
+            # "is willing to send arms to help defend X": every step of an intention is intended
+            parts.embedded = True
     elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in ("of", "with", "for"):
         # "charging its neighbour with supporting dissidents", "accused X of arming Y": the act is
         # what the accused is said to do; the accuser is not its actor
@@ -407,7 +469,40 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
             parts.embedded = True
 
 
+def _frames(head, lex: Lexicon) -> bool:
+    """Whether a clause under ``head`` is the content of a speech act or intention: ``head`` is a
+    frame word, or a light verb whose object is a frame noun ("reiterated its demand that ...")."""
+    head_trig = match_trigger(head, lex)
+    if head_trig is not None and head_trig.frame:
+        return True
+    if pos_of(head) != "v":
+        return False
+    for obj in (c for c in head.children if c.dep_ in ("dobj", "attr")):
+        obj_trig = match_trigger(obj, lex)
+        if obj_trig is not None and obj_trig.frame:
+            return True
+    return False
+
+
+def _under_intention(head, lex: Lexicon) -> bool:
+    """Whether ``head`` is itself an infinitive (or its conjunct) down a chain from a frame word:
+    in "willing to send arms to help defend X", "help" is under "willing"."""
+    cur = head
+    for _ in range(4):
+        while cur.dep_ == "conj":
+            cur = cur.head
+        if not (cur.dep_ == "xcomp" or cur.dep_ == "advcl" and _to_infinitive(cur)):
+            return False
+        if _frames(cur.head, lex):
+            return True
+        cur = cur.head
+    return False
+
+
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+# "may halt its mediation if ...", "said it could impose sanctions": a possible conflictual act
+# that is announced or made conditional is a threat too.
+POSSIBLE_AUX = frozenset({"may", "might", "could", "can"})
 # Verbs that announce a decision taken rather than state an intention ("said it would ...").
 DECISIONS = frozenset({"announce", "decide", "declare", "rule", "order"})
 
@@ -416,18 +511,23 @@ def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> 
     """ "Farmers said they would blockade Paris", "NATO confirmed it would tighten the blockade",
     "will withdraw its force unless ...": an announced conflictual act is a threat (CAMEO 13)."""
     clause = tok if pos_of(tok) == "v" else governing_verb(tok)  # "said it would impose sanctions"
-    if clause is None or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in clause.children):
+    if clause is None:
         return
+    aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     typ = parts.type or trig.type
-    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-                      for c in clause.children)
+    refined = lex.frames.get(("AGREE", typ))
+    hostile = refined is not None and refined[0] == "THREATEN"
+    if not (aux & FUTURE_AUX or hostile and aux & POSSIBLE_AUX):
+        return
+    marks = {m.lower_ for c in clause.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    # "will withdraw unless ...", "may halt its aid if ...": a condition set on the other side
+    conditional = "unless" in marks or hostile and "if" in marks
     announced = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.statements
     if not (announced or conditional):
         return
     if typ == "SANCTION" and not conditional and clause.head.lemma_.lower() in DECISIONS:
         return  # "announced it would prohibit all aid": a measure decided, still to take effect (PLOVER's examples)
-    refined = lex.frames.get(("AGREE", typ))
-    if refined and refined[0] == "THREATEN":
+    if hostile:
         parts.type, parts.cameo = refined
     elif conditional:
         parts.type, parts.cameo = "THREATEN", "130"
@@ -484,7 +584,7 @@ def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
         if not trig.no_recipient_object:
             parts.recipients = _actors([c for c in tok.children if c.dep_ == "dobj"], record, deep=True)
     if trig.frame and not parts.recipients:  # "demanded that the US cancel ...": a demand on the US
-        for comp in (c for c in tok.children if c.dep_ == "ccomp"):
+        for comp in [c for c in tok.children if c.dep_ == "ccomp"] + _for_clauses(tok):
             parts.recipients = _actors(_subjects(comp), record)
             break
     must = _must_clause(tok) if trig.cond_kind == "must" else None
@@ -570,7 +670,10 @@ def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
     of_objs = _pobjs(tok, ("of",))
     if trig.of_role == "actor" and not parts.actors:
         parts.actors = _actors(of_objs, record)
-    parts.recipients = _actors(_pobjs(tok, trig.recipient_preps - {"between"}), record, deep=True)
+    # "between X and Y" gives both parties of a symmetric event (talks), the recipients of another
+    # (a mediation between X and Y)
+    rpreps = trig.recipient_preps - {"between", "among"} if trig.sym else trig.recipient_preps
+    parts.recipients = _actors(_pobjs(tok, rpreps), record, deep=True)
     if trig.of_role == "recipient" and not parts.recipients:
         parts.recipients = _actors(of_objs, record, deep=True)
     if trig.sym:
@@ -588,4 +691,13 @@ def _noun_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Partici
             if not parts.actors and subj and all(t.pos_ == "PRON" and t.lower_ in ("it", "they") for t in subj):
                 parts.actors = _reporter(verb, record)
         if not parts.recipients:
-            parts.recipients = _actors(_pobjs(verb, trig.recipient_preps - {"between"}), record, deep=True)
+            parts.recipients = _actors(_pobjs(verb, rpreps), record, deep=True)
+    if trig.frame and not parts.recipients:  # "reiterated its demand that Israel ease ...": on Israel
+        clauses = [c for c in children if c.dep_ in ("acl", "ccomp")]
+        if verb is not None:
+            clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > tok.i]
+        for clause in clauses:
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) or _must_clause_aux(clause):
+                parts.recipients = _actors(_subjects(clause), record)
+                if parts.recipients:
+                    break

@@ -1,0 +1,122 @@
+"""Events: how news tells mediation, concessions, crowd control and demands, sentence by sentence.
+
+The actors come from a small table (as in test_events), so each case says what the events stage
+does with the actors it is given. ``best`` is the sentence's most confident event: the one a
+PLOVER-style coder reports.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsgraph.events import code_events
+from newsgraph.events.merge import merge_events
+from newsgraph.record import Actor, Article, Record
+
+# name as written -> (country, actor type)
+ACTORS = {
+    "Norway": ("NOR", "country"), "Sudan": ("SDN", "country"), "Egypt": ("EGY", "country"),
+    "Israel": ("ISR", "country"), "Lebanon": ("LBN", "country"), "Russia": ("RUS", "country"),
+    "Ukraine": ("UKR", "country"), "Belarus": ("BLR", "country"), "Kenya": ("KEN", "country"),
+    "Iran": ("IRN", "country"), "Japan": ("JPN", "country"), "China": ("CHN", "country"),
+    "France": ("FRA", "country"), "United States": ("USA", "country"), "Brazil": ("BRA", "country"),
+    "Iranian": ("IRN", "group"), "German": ("DEU", "group"), "Turkish": ("TUR", "group"),
+    "European Union": ("IGO", "organization"), "Putin": ("RUS", "person"), "Kim": ("PRK", "person"),
+    "Pyongyang": ("PRK", "metonym"),
+}
+
+
+def coded(nlp, text: str) -> Record:
+    record = Record(article=Article(id="t", text=text))
+    for n, (name, (country, kind)) in enumerate(ACTORS.items(), 1):
+        mentions = [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+        if mentions:
+            record.actors.append(Actor(id=f"a{n}", name=name, type=kind, country=country,
+                                       sector="GOV", code=f"{country}GOV", mentions=mentions))
+    doc = nlp(text)
+    code_events(record, doc)
+    merge_events(record, doc)
+    return record
+
+
+def triple(record: Record, ev) -> tuple[str, str | None, str | None]:
+    actor, recipient = record.actor(ev.actor), record.actor(ev.recipient)
+    return ev.type, actor.country if actor else None, recipient.country if recipient else None
+
+
+def best(record: Record):
+    if not record.events:
+        return None
+    return triple(record, max(record.events, key=lambda e: e.confidence))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mediation is a consultation of the mediator with the parties mediated between
+    ("Norway launched a mediation effort on Monday between Sudan and Egypt.", ("CONSULT", "NOR", "SDN")),
+    ("The European Union undertook a mediation mission between Israel and Lebanon.", ("CONSULT", "IGO", "ISR")),
+    # ending it is a sanction (CAMEO 165); threatening to end it if things go wrong is a threat
+    ("Egypt ended its mediation efforts between Israel and Lebanon after the attack.", ("SANCTION", "EGY", "ISR")),
+    ("The European Union may suspend its mediation between Russia and Ukraine if the fighting goes on.",
+     ("THREATEN", "IGO", "RUS")),
+    # asylum is aid, also when the parser hangs the people granted it on a reduced relative clause
+    ("Norway has granted asylum to five Iranian officers holed up in its embassy since March.", ("AID", "NOR", "IRN")),
+    # closing a border cuts the neighbour off
+    ("Russia closed its border with Belarus because of the fighting.", ("SANCTION", "RUS", "BLR")),
+    # crowd control: the police's act, whoever the crowd are
+    ("German police used tear gas to disperse the crowd.", ("COERCE", "DEU", None)),
+    # yielding: eased restrictions where they held, compensation paid
+    ("Israel eased the curfew in Lebanon after a week of calm.", ("CONCEDE", "ISR", "LBN")),
+    ("Russia paid compensation to Ukraine for the seized ships.", ("RETREAT", "RUS", "UKR")),
+    ("Kenya will allow 5,000 refugees who have lived in camps for a decade to return home.", ("CONCEDE", "KEN", None)),
+    # demands: "pushing for X (to) do", a demand or reminder named by a noun after a light verb
+    ("France is pushing hard for the United States to support the plan.", ("REQUEST", "FRA", "USA")),
+    ("Japan is pushing hard for the United States support its proposal.", ("REQUEST", "JPN", "USA")),
+    ("The European Union reiterated its demand that Israel lift the blockade.", ("REQUEST", "IGO", "ISR")),
+    ("Putin issued a stern reminder to Ukraine that it must respect the ceasefire.", ("REQUEST", "RUS", "UKR")),
+    # the subject of a copula with an adjective acts: "is due to meet", "are guilty of violating"
+    ("Putin is due to meet Kim in Pyongyang next week.", ("CONSULT", "RUS", "PRK")),
+    ("Sudan and Egypt are guilty of violating the ceasefire.", ("ASSAULT", "SDN", None)),
+    # every step of an intention is intended: the intention is the event reported
+    ("Norway is willing to send equipment to help defend Sudan.", ("AGREE", "NOR", None)),
+])
+def test_the_event_reported(nlp, text, expected):
+    assert best(coded(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the main act outranks what went on meanwhile, even with two parties named there
+    ("Sudan eased emergency measures on Wednesday as Egypt cracked down on Kenya's traders.", ("CONCEDE", "SDN", None)),
+    # the demand outranks what is demanded
+    ("The European Union reiterated its demand today that Israel ease restrictions on Lebanon.",
+     ("REQUEST", "IGO", "ISR")),
+])
+def test_the_main_clause_is_the_event_reported(nlp, text, expected):
+    assert best(coded(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # demonstrators dispersed by the police protest: the police do not
+    ("Turkish police used tear gas to disperse students protesting the law.", ("PROTEST", "TUR", None)),
+    # conferring an honour on someone is no consultation
+    ("Egypt conferred its highest honour on Putin.", ("CONSULT", "EGY", "RUS")),
+    # an obligation is no event, however deep the act sits: "must be united in condemning"
+    ("The European Union must be united in condemning Russia.", ("ACCUSE", "IGO", "RUS")),
+    # a stalled mediation is not a mediation
+    ("Egypt ended its mediation efforts between Israel and Lebanon.", ("CONSULT", "EGY", "ISR")),
+])
+def test_no_such_event(nlp, text, unwanted):
+    record = coded(nlp, text)
+    assert unwanted not in [triple(record, ev) for ev in record.events]
+
+
+def test_ending_a_mediation_has_its_own_code(nlp):
+    record = coded(nlp, "Egypt ended its mediation efforts between Israel and Lebanon.")
+    assert {ev.cameo for ev in record.events if ev.type == "SANCTION"} == {"165"}
+
+
+def test_a_possible_conditional_sanction_is_a_threat_and_a_possible_offer_is_not(nlp):
+    threat = coded(nlp, "Brazil could cut aid to Kenya if the election is rigged.")
+    assert best(threat)[:2] == ("THREATEN", "BRA")
+    offer = coded(nlp, "Brazil could send aid to Kenya if the floods get worse.")
+    assert "THREATEN" not in [ev.type for ev in offer.events]
