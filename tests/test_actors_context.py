@@ -124,3 +124,22 @@ def test_a_region_inside_a_foreign_language_name_places_nothing(actors_of):
                        "the investigative unit of Haiti's national police.")
     body = _actor_named(record, "Direction Centrale de la Police Judiciaire")
     assert body is None or body.country != "TGO"  # "Centrale" is also a region of Togo
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # "Ghazni province": the region's name with its administrative word.
+        ("\"The helicopters landed and left,\" said Abdul Jami Jami, a provincial council member in Ghazni province.",
+         "Abdul Jami Jami", "AFG"),
+        # Where one lives is not one's nationality: "U.S. legal permanent resident".
+        ("The arrest of Palestinian activist and U.S. legal permanent resident Mahmoud Khalil drew protests.",
+         "Mahmoud Khalil", "PSE"),
+        # An armed group no list knows belongs to the country of the story, like other local bodies.
+        ("Sudan dissolved the ruling party. Its founders came from the National Islamic Front, which ruled "
+         "Sudan in the 1990s, and the Front still has followers in Sudan.", "National Islamic Front", "SDN"),
+    ],
+)
+def test_places_residence_and_local_groups(actors_of, text, name, country):
+    actor = _actor_named(actors_of(text), name)
+    assert actor is not None and actor.country == country
