@@ -143,3 +143,14 @@ def test_a_region_inside_a_foreign_language_name_places_nothing(actors_of):
 def test_places_residence_and_local_groups(actors_of, text, name, country):
     actor = _actor_named(actors_of(text), name)
     assert actor is not None and actor.country == country
+
+
+def test_the_court_is_the_court_named_before(actors_of):
+    record = actors_of("Kenya wrote to the International Court of Justice last week. The court's president, "
+                       "Judge Joan Donoghue, rejected Kenya's request. The court ruled on Tuesday.")
+    icj = _actor_named(record, "International Court of Justice")
+    assert any(record.article.text[s:e] == "The court" for s, e in icj.mentions)
+    assert _actor_named(record, "Joan Donoghue").country == "IGO"
+    # Two courts named before: "the court" is left alone.
+    record = actors_of("The High Court of Kenya and the Supreme Court heard the case. The court ruled on Tuesday.")
+    assert _actor_named(record, "The court") is None

@@ -555,6 +555,18 @@ class Finder:
             country = self._modifier_country(tok, inner_c) or leader_country
             regional = any(c.kind == "demonym" and not c.country for c in inner)
             if org_sector is not None and (role is None or not role.group):
+                named_before = self._named_body_before(tok) if country is None and doc[left].lower_ == "the" \
+                    and tok.i - left == 1 else None
+                if named_before is not None:
+                    # "the court" after "the International Court of Justice": that body again.
+                    cand = Cand(left, right, named_before.kind, country=named_before.country,
+                                sector=named_before.sector, name=named_before.name, code=named_before.code,
+                                type=named_before.type, key=named_before.key)
+                    cand.head = tok.i
+                    self.cands.append(cand)
+                    for i in range(left, right):
+                        self.by_token.setdefault(i, cand)
+                    continue
                 if country is None and not (doc[left].lower_ == "the" and tok.i - left <= 2 and (
                         two in lex.org_alone or lower in lex.org_alone and two not in lex.org_words)):
                     continue  # "the ministry" with no country: left to coreference
@@ -593,6 +605,18 @@ class Finder:
             self.cands.append(cand)
             for i in range(left, right):
                 self.by_token.setdefault(i, cand)
+
+    def _named_body_before(self, tok) -> Cand | None:
+        """The latest body or organisation named before ``tok`` whose name has ``tok``'s word
+        ("the court" -> "International Court of Justice"); None when there is none, or when two
+        different ones would fit."""
+        word = tok.lower_
+        fits = [c for c in self.cands if c.kind in ("body", "org") and c.end <= tok.i and c.name
+                and word in c.name.lower().split() and c.name.lower() != f"the {word}"]
+        if not fits:
+            return None
+        names = {c.name.lower() for c in fits}
+        return fits[-1] if len(names) == 1 else None
 
     def _group_place(self, tok) -> str | None:
         """Country of the "in <place>" phrase on a collective noun, or on the verb it is the subject of."""
