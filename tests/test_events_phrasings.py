@@ -120,3 +120,34 @@ def test_a_possible_conditional_sanction_is_a_threat_and_a_possible_offer_is_not
     assert best(threat)[:2] == ("THREATEN", "BRA")
     offer = coded(nlp, "Brazil could send aid to Kenya if the floods get worse.")
     assert "THREATEN" not in [ev.type for ev in offer.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the people of a place evacuated from it are helped there
+    ("Norway evacuated the wounded from the besieged towns of Sudan.", ("AID", "NOR", "SDN")),
+    # a news blackout restricts what may be said
+    ("Egypt imposed a news blackout on the trial.", ("COERCE", "EGY", None)),
+    # an object moved after an adverbial phrase is still the object
+    ("Sudan's president on Monday shortened by two hours the curfew imposed in the capital after the riots.",
+     ("CONCEDE", "SDN", None)),
+    # a sentence the parser reads as a noun phrase: its head acts
+    ("Volunteers from two Norway charities donated and personally delivered medicine to Sudan, risking arrest.",
+     ("AID", "NOR", "SDN")),
+    # the subject of a passive verb is the subject of an active verb joined to it
+    ("Egypt's foreign minister was criticized by Sudan and will resign.", ("RETREAT", "EGY", None)),
+])
+def test_more_phrasings(nlp, text, expected):
+    record = coded(nlp, text)
+    assert expected in [triple(record, ev) for ev in record.events]
+
+
+def test_one_phrase_for_two_countries_gives_both_parties(nlp):
+    """ "French and Russian negotiators": the actors stage gives one phrase to two actors."""
+    text = "French and Russian negotiators return to Geneva this week for talks on the missiles."
+    record = Record(article=Article(id="t", text=text))
+    for n, country in enumerate(("FRA", "RUS"), 1):
+        record.actors.append(Actor(id=f"a{n}", name=f"{country} negotiators", type="group", country=country,
+                                   sector="GOV", code=f"{country}GOV", mentions=[(0, 30)]))
+    doc = nlp(text)
+    code_events(record, doc)
+    assert [triple(record, ev) for ev in record.events] == [("CONSULT", "FRA", "RUS")]

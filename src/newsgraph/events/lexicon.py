@@ -66,6 +66,7 @@ class Lexicon:
     statements: frozenset[str] = frozenset()  # verbs that announce (said it would ...)
     containers: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()  # texts that act for who adopts them (a law banning X)
+    journeys: frozenset[str] = frozenset()  # verbs of going whose "for" phrase is the trip's aim
 
     def rows(self, lemma: str, pos: str) -> list[Trigger]:
         return self.triggers.get((lemma, pos), [])
@@ -179,5 +180,6 @@ def load_lexicon() -> Lexicon:
     lex.statements = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("statements.tsv"))
     lex.containers = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("containers.tsv"))
     lex.instruments = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("instruments.tsv"))
+    lex.journeys = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("journeys.tsv"))
     LOGGER.debug("event lexicon: %d trigger words, %d CAMEO codes", len(lex.triggers), len(lex.cameo))
     return lex

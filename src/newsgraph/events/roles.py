@@ -99,8 +99,30 @@ def _objects(tok) -> list:
     return objs
 
 
+def _shifted_object(tok) -> list:
+    """ "shortened by one hour the nightly curfew imposed after the coup": an object moved after an
+    adverbial phrase, which the parser reads as the subject of a clause; its head is the object."""
+    if tok.pos_ != "VERB" or any(c.dep_ in OBJ or c.dep_ == "nsubjpass" for c in tok.children):
+        return []
+    adverbials = [c for c in tok.children if c.dep_ in ("prep", "agent", "npadvmod", "advmod") and c.i > tok.i]
+    for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i):
+        if any(m.dep_ == "mark" for m in comp.children):
+            continue
+        for subj in (c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i):
+            before = subj.left_edge.i - 1
+            if any(a.left_edge.i <= before <= a.right_edge.i for a in adverbials):
+                return [subj]
+    return []
+
+
 LIGHT_PREPS = frozenset({"to", "into", "in", "under", "on", "at"})
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+
+
+def _journeys() -> frozenset[str]:
+    from newsgraph.events.lexicon import load_lexicon
+
+    return load_lexicon().journeys
 
 
 def governing_verb(tok):
@@ -119,7 +141,11 @@ def governing_verb(tok):
         if cur.dep_ != "pobj":
             return None
         if head.head.pos_ in ("VERB", "AUX"):
-            return head.head if head.lower_ in LIGHT_PREPS else None
+            if head.lower_ in LIGHT_PREPS:
+                return head.head
+            if head.lower_ == "for" and head.head.lemma_.lower() in _journeys():
+                return head.head  # "returned to Geneva for talks": the travellers talk
+            return None
         if head.lower_ != "of":  # "some sort of agreement": climb the quantity noun
             return None
         cur = head.head
@@ -136,7 +162,7 @@ def _condition_holds(tok, trig: Trigger) -> bool:
         # "pushing hard for the US (to) support the plan": "for" marks a clause with its own subject
         return "for" in values and bool(_for_clauses(tok))
     if kind == "obj":
-        objs = _objects(tok)
+        objs = _objects(tok) or _shifted_object(tok)
         # "lifted the state of emergency", "sent 700 tons of food": the "of" noun names the thing
         objs += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]
@@ -319,7 +345,18 @@ def _actors(toks, record: Record, deep: bool = False, deep_nouns: bool = False) 
             continue  # "when it arrived" resolved to the outlet: news media report events, they are not parties
         if a is not None and all(a.id != f.id for f in found):
             found.append(a)
+            found.extend(b for b in _same_span(a, t, record) if all(b.id != f.id for f in found))
     return found
+
+
+def _same_span(actor: Actor, tok, record) -> list[Actor]:
+    """ "U.S. and Russian negotiators": the actors stage gives the one phrase to two actors of
+    different countries; both are parties."""
+    span = next(((s, e) for s, e in actor.mentions if s <= tok.idx < e), None)
+    if span is None or not actor.country:
+        return []
+    return [b for b in record.actors if b.id != actor.id and span in b.mentions
+            and b.country and b.country != actor.country]
 
 
 # --- finding the participants --------------------------------------------------------------
@@ -394,13 +431,19 @@ def climb_subject(tok, lex: Lexicon, accept=None) -> list:
             return [head]  # "troops that attacked": the troops (not "a rally to protest")
         elif cur.dep_ not in GENERIC_HOP:
             return []
+        via = cur.dep_
         cur = head
         nominal = nominal or cur.pos_ in ("NOUN", "PROPN", "PRON")
+        if cur.dep_ == "ROOT" and cur.pos_ in ("NOUN", "PROPN"):
+            return [cur]  # "Doctors from two aid groups donated ...", parsed as a noun phrase: its head acts
         if cur.pos_ in ("VERB", "AUX"):
             subj = _subjects(cur)
             if subj:
                 return subj
-            if any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children):  # "is likely to be angered by"
+            patients = [c for c in cur.children if c.dep_ == "nsubjpass"]
+            if via == "conj" and patients and tok.tag_ != "VBN":
+                return patients  # "was indicted by the court and will resign": the indicted resigns
+            if patients or any(c.dep_ == "auxpass" for c in cur.children):  # "is likely to be angered by"
                 agents = _pobjs(cur, ("by",))
                 return agents
     return []
