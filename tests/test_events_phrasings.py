@@ -23,7 +23,7 @@ ACTORS = {
     "France": ("FRA", "country"), "United States": ("USA", "country"), "Brazil": ("BRA", "country"),
     "Iranian": ("IRN", "group"), "German": ("DEU", "group"), "Turkish": ("TUR", "group"),
     "European Union": ("IGO", "organization"), "Putin": ("RUS", "person"), "Kim": ("PRK", "person"),
-    "Pyongyang": ("PRK", "metonym"),
+    "Pyongyang": ("PRK", "metonym"), "Kenyans": ("KEN", "group"), "Russian": ("RUS", "group"),
 }
 
 
@@ -151,3 +151,16 @@ def test_one_phrase_for_two_countries_gives_both_parties(nlp):
     doc = nlp(text)
     code_events(record, doc)
     assert [triple(record, ev) for ev in record.events] == [("CONSULT", "FRA", "RUS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an intention to fight is a threat, also when the parser takes the infinitive for a purpose
+    ("Kenyans have sworn to fight until the land is returned, officials said.", ("THREATEN", "KEN", None)),
+    # ... and past an aspectual verb: "prepared to resume shelling"
+    ("The Russian army prepared to resume shelling Ukraine's positions.", ("THREATEN", "RUS", None)),
+    # letting aid through is a retreat (CAMEO 0863), pulling out inspectors a sanction (1662)
+    ("Egypt reopened the crossing to allow the delivery of medicine to Sudan.", ("RETREAT", "EGY", "SDN")),
+    ("The European Union will withdraw its inspectors from Iran next week.", ("SANCTION", "IGO", "IRN")),
+])
+def test_intentions_and_access(nlp, text, expected):
+    assert best(coded(nlp, text)) == expected

@@ -175,9 +175,7 @@ def _condition_holds(tok, trig: Trigger) -> bool:
         return any(c.dep_ == "neg" for c in tok.children)
     if kind == "xcomp":
         # "allow X to run" is often parsed as a clause with its own subject: an infinitive all the same
-        comps = [c for c in tok.children if c.dep_ == "xcomp"
-                 or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        comps = comps or _stray_infinitives(tok)
+        comps = _infinitives(tok) or _stray_infinitives(tok)
         return bool(comps) and (not values or any(c.lemma_.lower() in values for c in comps))
     if kind == "ccomp":  # "a rights group protested (that ...)": a statement
         return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
@@ -191,6 +189,14 @@ def _condition_holds(tok, trig: Trigger) -> bool:
 
 def _to_infinitive(tok) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+
+def _infinitives(tok) -> list:
+    """The infinitival complements of a verb: "agreed to meet"; "allow X to run", parsed as a clause
+    with its own subject; "have sworn to fight", parsed as a purpose clause right after the verb."""
+    return [c for c in tok.children if c.dep_ == "xcomp"
+            or c.dep_ == "ccomp" and _to_infinitive(c)
+            or c.dep_ == "advcl" and _to_infinitive(c) and c.left_edge.i == tok.i + 1]
 
 
 def _stray_infinitives(tok) -> list:
@@ -452,7 +458,9 @@ def climb_subject(tok, lex: Lexicon, accept=None) -> list:
 def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: Record) -> None:
     """Refine a frame event by its complement; mark an event that is a frame's complement."""
     if trig.frame:
-        comps = [c for c in tok.children if c.dep_ == "xcomp"] + _for_clauses(tok)
+        comps = _infinitives(tok) + _for_clauses(tok)
+        # "prepared to resume shelling", "agreed to start talks": the event past an aspectual verb
+        comps += [c for comp in comps for c in comp.children if c.dep_ == "xcomp"]
         for comp in _with_conjuncts(comps):
             inner = match_trigger(comp, lex)
             if inner is None or inner.type is None:
