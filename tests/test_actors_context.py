@@ -154,3 +154,28 @@ def test_the_court_is_the_court_named_before(actors_of):
     # Two courts named before: "the court" is left alone.
     record = actors_of("The High Court of Kenya and the Supreme Court heard the case. The court ruled on Tuesday.")
     assert _actor_named(record, "The court") is None
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # A nationality in a field of study names the subject, not the scholar.
+        ("Rogier Creemers, assistant professor in Modern Chinese Studies at Leiden University in the "
+         "Netherlands, told VOA.", "Rogier Creemers", "NLD"),
+        # Where a person lives, said in the apposition, wins over a people's home country.
+        ("The danger has not passed, said Polat Sayim, an ethnic Uyghur living in Australia.", "Polat Sayim", "AUS"),
+        # Occupations are titles too: "energy consultant", "a French national".
+        ("American energy consultant John Rockhold said the hospital in Hanoi was good.", "John Rockhold", "USA"),
+        ("One of the best-known foreigners in China is a French national, Marcus Detrez.", "Marcus Detrez", "FRA"),
+    ],
+)
+def test_fields_of_study_residence_and_occupations(actors_of, text, name, country):
+    actor = _actor_named(actors_of(text), name)
+    assert actor is not None and actor.country == country
+
+
+def test_people_with_no_country_take_where_the_story_happens(actors_of):
+    # No country is named, but the story's places are Kenyan.
+    record = actors_of("Crowds gathered in Mombasa on Friday. Lawmakers in Kisumu approved the choice. "
+                       "Later, Eric Ogola said the petition had no merit.")
+    assert _actor_named(record, "Eric Ogola").country == "KEN"

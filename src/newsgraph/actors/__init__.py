@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsgraph.actors.coref import resolve_pronouns, short_name_target
-from newsgraph.actors.finder import LEAD_VERBS, Cand, Finder
+from newsgraph.actors.finder import LEAD_VERBS, RESIDENCE_WORDS, Cand, Finder
 from newsgraph.actors.lexicon import Person, load_lexicon, name_key, norm, place_country, strip_the
 from newsgraph.record import Actor, Record
 
@@ -341,13 +341,14 @@ def _publisher_country(record: Record, lex) -> str | None:
 
 
 def _based_in(doc, c: Cand, by_token: dict[int, Cand]) -> str | None:
-    """"Mumin, who has been based in Somalia": the country a person is said to be based in."""
+    """"Mumin, who has been based in Somalia", "an ethnic Uyghur living in Australia": the country a
+    person is said to be based in or to live in."""
     root = doc[c.start : c.end].root
     for child in root.children:
         if child.dep_ not in ("relcl", "acl", "appos"):
             continue
         for t in child.subtree:
-            if t.lower_ == "based" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "in":
+            if t.lower_ in RESIDENCE_WORDS and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "in":
                 for u in doc[t.i + 2 : min(len(doc), t.i + 8)]:
                     other = by_token.get(u.i)
                     if other is not None and other.country and other.country != "IGO":
@@ -435,10 +436,11 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
             # Every mention votes ("Trump ... the U.S." three times, "Russia" once): most votes, first on a tie.
             best = max(votes.values())
             acc.country = next(code for code, n in votes.items() if n == best)
-        if acc.country is None and focus and (acc.type == "person" or acc.type == "group"
-                                              and acc.sector in STATE_SECTORS):
-            # "Police arrested 20 people": the police of the country the article is about.
-            acc.country = focus
+        if acc.country is None and (focus or scene) and (acc.type == "person" or acc.type == "group"
+                                                         and acc.sector in STATE_SECTORS):
+            # "Police arrested 20 people": the police of the country the article is about, else
+            # of where it happens ("said Judge X" in a story told from Nairobi's courts).
+            acc.country = focus or scene
     # A named organisation that neither the lexicon nor its sentence places ("Heart and Soul
     # Television", "the National News Agency") is most likely local to the country the article is about.
     for acc in accs:

@@ -35,6 +35,8 @@ LEAD_VERBS = {"head", "lead", "direct", "run", "chair", "found"}
 # A city named before an organisation's head word must be this large to place it ("Kyiv School
 # of Economics"); smaller towns share their names with too many words ("Meridian", "Liberty").
 MIN_MODIFIER_CITY_POPULATION = 300_000
+# "based in", "living in": where a person works or lives.
+RESIDENCE_WORDS = {"based", "living", "lives", "lived", "residing", "resides"}
 # Words that put a title in the past: the holder no longer speaks for that body.
 PAST_TITLE_WORDS = {"former", "ex", "then", "onetime", "erstwhile", "retired"}
 TITLE_MODIFIERS = {"former", "current", "acting", "deputy", "vice", "senior", "top", "first", "chief",
@@ -152,7 +154,8 @@ def _inside_name(doc, i: int, texts: list[str], lex: Lexicon) -> bool:
         j -= 1
     if j < 0 or not texts[j][:1].isupper() or doc[j].pos_ != "PROPN" or doc[j].is_sent_start:
         return False
-    if lex.gaz_lower.get(texts[j].lower()) is not None:
+    owner = lex.gaz_lower.get(texts[j].lower())
+    if owner is not None and owner[0] in ("country", "capital", "demonym"):
         return False  # "America's Congress", "Russian Parliament": a known name owns the body
     same_entity = doc[i].ent_iob_ == "I" and doc[i].ent_type_ == "ORG"
     capital_after = i + 1 < len(doc) and texts[i + 1][:1].isupper() and doc[i + 1].pos_ == "PROPN"
@@ -365,7 +368,7 @@ def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
             two = f"{doc[k].lower_} {doc[k + 1].lower_}"
             if two in lex.org_words or lex.role(two) is not None:
                 k += 2
-            elif doc[k].lower_ in lex.org_words or lex.role(doc[k].lower_) is not None:
+            elif doc[k].lower_ in lex.org_words or (role := lex.role(doc[k].lower_)) is not None and not role.untitled:
                 k += 1
             else:
                 break
@@ -1223,6 +1226,11 @@ class Finder:
                 title_words.append(t_title)
             sector = sector or t_sector
             country = country or t_country
+        # "an ethnic Uyghur living in Australia": where the apposition says the person lives wins
+        # over a people's home country.
+        lives = self._lives_in(appos) if appos is not None else None
+        if lives:
+            country = lives
         # "North Korea's Kim Jong Un"
         if country is None:
             for child in root.children:
@@ -1243,6 +1251,18 @@ class Finder:
             c.extra.append((prefix[0], c.end))
         if appos is not None:
             c.extra.append((min(c.start, appos[0]), max(c.end, appos[1])))
+
+    def _lives_in(self, span: tuple[int, int]) -> str | None:
+        """The country after "living in" / "based in" inside an apposition, if any."""
+        doc = self.doc
+        for j in range(span[0], min(span[1], len(doc) - 1)):
+            if doc[j].lower_ in RESIDENCE_WORDS and doc[j + 1].lower_ == "in":
+                for k in range(j + 2, min(span[1], j + 8)):
+                    other = self.by_token.get(k)
+                    if other is not None and other.country and other.country != "IGO" \
+                            and other.kind in ("country", "capital", "place"):
+                        return other.country
+        return None
 
     def _span_head(self, start: int, end: int) -> int:
         return self.doc[start:end].root.i
@@ -1298,6 +1318,8 @@ class Finder:
                 continue  # "ambassador to Russia", "envoy to Syria"
             if topic and other.kind == "country" and other.end <= topic_at:
                 continue  # "a North Korea analyst", "a senior Iran analyst"
+            if other.kind in ("country", "demonym") and doc[other.end - 1].head.lemma_.lower() in lex.topic_nouns:
+                continue  # "professor in Modern Chinese Studies", "focusing on Japanese foreign policy"
             if nearest_last and not roles and other.end != end and other.kind in ("country", "demonym", "capital"):
                 continue  # "Indian reluctance Richard Weitz" (a subheading run on): no title, no nationality
             if other.kind in ("body", "org") and other.sector:

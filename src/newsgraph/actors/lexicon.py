@@ -43,6 +43,7 @@ class Role:
     topic: bool
     group: bool
     envoy: bool = False  # represents their own country before a body ("British U.N. ambassador")
+    untitled: bool = False  # never a title before a name ("National" in "National Power Grid")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)  # normalised role -> role
     org_words: dict[str, str] = field(default_factory=dict)  # keyword -> sector
     org_alone: frozenset[str] = frozenset()  # keywords that "the <word>" makes a body of the context country
+    topic_nouns: frozenset[str] = frozenset()  # "Chinese Studies", "Japanese foreign policy": a subject, not a nationality
     ngram_lengths: frozenset[int] = frozenset()
     # The gazetteer: normalised text -> (kind, value), kind in body | country | demonym | capital.
     # ``gaz_lower`` is keyed on lower case, ``gaz_exact`` on acronyms as written ("US", "WHO").
@@ -306,14 +308,16 @@ def load_lexicon() -> Lexicon:
             raise ValueError(f"roles.tsv:{lineno}: expected 5 columns, got {len(cols)}")
         word, sector, default, topic, group = (c.strip() for c in cols[:5])
         envoy = len(cols) > 5 and cols[5].strip() == "1"
+        untitled = len(cols) > 6 and cols[6].strip() == "1"
         role = Role(word=word.lower(), sector=sector, default=default, topic=topic == "1", group=group == "1",
-                    envoy=envoy)
+                    envoy=envoy, untitled=untitled)
         lex.roles[word.lower()] = role
         last = word.lower().split()
         plural = " ".join([*last[:-1], _plural(last[-1])])
         lex.roles.setdefault(plural, role)
 
     alone: set[str] = set()
+    lex.topic_nouns = frozenset(cols[0].strip().lower() for _, cols in _rows("topic_nouns.tsv"))
     for lineno, cols in _rows("org_keywords.tsv"):
         if len(cols) < 2:
             raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")
