@@ -164,3 +164,11 @@ def test_one_phrase_for_two_countries_gives_both_parties(nlp):
 ])
 def test_intentions_and_access(nlp, text, expected):
     assert best(coded(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia said it could attack Ukraine.", "THREATEN"),  # its own possible act, announced
+    ("Analysts said Russia could attack Ukraine.", "ASSAULT"),  # a guess about another's
+])
+def test_a_possible_attack_is_a_threat_only_when_announced_by_its_actor(nlp, text, expected):
+    assert best(coded(nlp, text)) == (expected, "RUS", "UKR")

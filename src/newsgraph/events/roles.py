@@ -574,6 +574,10 @@ def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> 
     # "will withdraw unless ...", "may halt its aid if ...": a condition set on the other side
     conditional = "unless" in marks or hostile and "if" in marks
     announced = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.statements
+    if announced and not aux & FUTURE_AUX:
+        # "said it could impose sanctions" announces a possibility of one's own; "analysts said
+        # Russia could attack" is a guess about another's
+        announced = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children)
     if not (announced or conditional):
         return
     if typ == "SANCTION" and not conditional and clause.head.lemma_.lower() in DECISIONS:
