@@ -222,7 +222,7 @@ def _must_clause_aux(clause) -> bool:
 
 def _must_clause(tok):
     for c in tok.children:
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children):
+        if c.dep_ == "ccomp" and _must_clause_aux(c):
             return c
     return None
 
