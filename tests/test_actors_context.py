@@ -179,3 +179,37 @@ def test_people_with_no_country_take_where_the_story_happens(actors_of):
     record = actors_of("Crowds gathered in Mombasa on Friday. Lawmakers in Kisumu approved the choice. "
                        "Later, Eric Ogola said the petition had no merit.")
     assert _actor_named(record, "Eric Ogola").country == "KEN"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # Institutions every country has belong to the country in context.
+        ("Kenya's opposition went to the Supreme Court on Monday. The Supreme Court ruled that the "
+         "election in Kenya was valid.", "Supreme Court", "KEN"),
+        ("The House of Representatives in Thailand passed the bill on Friday.", "House of Representatives", "THA"),
+        # "led by" a well-known leader: his government.
+        ("The coalition government led by Mario Draghi collapsed in July.", "The coalition government", "ITA"),
+        # Warships are their navy's.
+        ("French and Egyptian warships launched war games in the Mediterranean.", "Egyptian warships", "EGY"),
+    ],
+)
+def test_institutions_governments_and_ships(actors_of, text, name, country):
+    record = actors_of(text)
+    actor = next((a for a in record.actors if a.name == name), None) or _actor_named(record, name)
+    assert actor is not None and actor.country == country
+
+
+def test_a_country_before_and_is_a_party_not_a_title(actors_of):
+    record = actors_of("The envoy undertook a mediation mission between Syria and Palestinian leader Yasser Arafat.")
+    assert any(a.type == "country" and a.country == "SYR" for a in record.actors)
+    arafat = _actor_named(record, "Yasser Arafat")
+    assert arafat.country == "PSE"
+    assert not any("Syria" in record.article.text[s:e] for s, e in arafat.mentions)
+
+
+def test_well_known_people_tell_what_country_a_story_is_about(actors_of):
+    # "Kenyan" once, and President Ruto: the judge with no country is Kenyan.
+    record = actors_of("A Kenyan court lifted the orders on Thursday. President William Ruto had named his "
+                       "deputy a day earlier. \"The petition fails,\" said Judge Antony Mrima.")
+    assert _actor_named(record, "Antony Mrima").country == "KEN"

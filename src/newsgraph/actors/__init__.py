@@ -375,7 +375,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     all_context = [(c.start, c.country, c.start in owned, _counterpart(doc, c)) for c in cands
                    if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
     lex = lex or load_lexicon()
-    focus = _focus_country(cands)
+    focus = _focus_country(cands, accs)
     scene = _scene_country(doc)
     outlet = publisher or _outlet_country(cands)
     by_token = {i: c for c in cands if c.country for i in range(c.start, c.end)}
@@ -394,7 +394,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
                 continue  # "X, a director at Human Rights Watch": a body of no country says none of X's
         if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS
                                or acc.type == "organization" and acc.sector in LOCAL_ORG_SECTORS
-                               and not any(c.kind == "body" for c in acc.cands)):
+                               and (not any(c.kind == "body" for c in acc.cands) or _any_countrys(acc, lex))):
             continue
         if any(c.regional for c in acc.cands):
             continue
@@ -446,13 +446,24 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     for acc in accs:
         if acc.country or acc.type != "organization" or not focus or acc.sector in UNPLACED_SECTORS:
             continue
-        if any(c.kind == "body" or c.regional for c in acc.cands):
+        if any(c.kind == "body" or c.regional for c in acc.cands) and not _any_countrys(acc, lex):
             continue
         if any(w in lex.transnational for w in acc.name.lower().split()):
             continue
         acc.country = focus
     # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
     accs[:] = [a for a in accs if a.country or a.type != "group"]
+
+
+def _any_countrys(acc: _Acc, lex) -> bool:
+    """A listed national institution that every country has ("Supreme Court", "House of
+    Representatives"): listed with no country, it belongs to the country in context."""
+    for c in acc.cands:
+        if c.kind == "body" and c.country is None:
+            body = lex.body(c.name)
+            if body is not None and body.kind == "national":
+                return True
+    return False
 
 
 def _stays_unplaced(org: _Acc) -> bool:
@@ -538,12 +549,17 @@ def _files_report(doc, c: Cand) -> bool:
     return verb.lemma_.lower() == "have" and any(ch.lower_ == "more" for ch in verb.children)
 
 
-def _focus_country(cands: list[Cand]) -> str | None:
-    """The country the article is most about: the most often named (first named on a tie)."""
+def _focus_country(cands: list[Cand], accs: list[_Acc] = ()) -> str | None:
+    """The country the article is most about: the most often named (first named on a tie);
+    each well-known person counts once for the country general knowledge gives them ("President
+    William Ruto"; one whose country the text names is counted with that name)."""
     counts: dict[str, int] = {}
     for c in cands:
         if c.kind in ("country", "demonym", "capital", "place") and c.country and c.country != "IGO":
             counts[c.country] = counts.get(c.country, 0) + 1
+    for acc in accs:
+        if acc.type == "person" and acc.country and acc.country != "IGO" and not any(c.country for c in acc.cands):
+            counts[acc.country] = counts.get(acc.country, 0) + 1
     if not counts:
         return None
     best = max(counts.values())

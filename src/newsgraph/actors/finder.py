@@ -555,7 +555,8 @@ class Finder:
                 inner_c = [c for c in inner if c.kind != "country"]
             else:
                 inner_c = inner
-            country = self._modifier_country(tok, inner_c) or leader_country
+            country = self._modifier_country(tok, inner_c) or leader_country or (
+                self._led_by(tok) if org_sector == "GOV" or role is not None and role.sector == "GOV" else None)
             regional = any(c.kind == "demonym" and not c.country for c in inner)
             if org_sector is not None and (role is None or not role.group):
                 named_before = self._named_body_before(tok) if country is None and doc[left].lower_ == "the" \
@@ -656,6 +657,21 @@ class Finder:
             return None
         people[0].consumed = True
         return known.country
+
+    def _led_by(self, tok) -> str | None:
+        """"The coalition government led by Mario Draghi": the country of the listed leader."""
+        for acl in tok.rights:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in LEAD_VERBS:
+                continue
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        person = self.by_token.get(obj.i)
+                        if obj.dep_ == "pobj" and person is not None and person.kind == "person":
+                            known = self.lex.known_person(person.name)
+                            code = person.country or (known.country if known else None)
+                            return code if code != "IGO" else None
+        return None
 
     def _split_compound_group(self, cand: Cand, tok, inner: list[Cand]) -> None:
         """"U.S. and Iraqi officials": one group per nationality, each with the whole phrase as mention."""
@@ -1148,6 +1164,9 @@ class Finder:
             other = self.by_token.get(i)
             if other is not None and other is not c and other.kind in ("person",):
                 break
+            if other is not None and other.kind in ("country", "capital", "body", "org") and i + 1 < c.start \
+                    and doc[i + 1].lower_ in ("and", "or") and other.end == i + 1:
+                break  # "between Syria and Palestinian leader Yasser Arafat": a coordinated party, no title
             if other is not None and other.kind in ("country", "demonym", "capital", "body", "org", "group", "role"):
                 lo = min([other.start, i] + [s for s, _ in other.extra])
                 left = lo
