@@ -110,7 +110,8 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
             i += 1
             continue
         limit = i + 1
-        while limit < n_tok and limit - i < max_n and not stops[limit]:
+        most = min(max_n, lex.gaz_longest.get(first[:2].lower(), max_n) + 1)
+        while limit < n_tok and limit - i < most and not stops[limit]:
             limit += 1
         hit = None
         for end in range(limit, i, -1):

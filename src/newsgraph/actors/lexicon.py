@@ -73,6 +73,7 @@ class Lexicon:
     gaz_lower: dict[str, tuple[str, object]] = field(default_factory=dict)
     gaz_exact: dict[str, tuple[str, object]] = field(default_factory=dict)
     gaz_prefixes: frozenset[str] = frozenset()  # first two characters (lower case) of every key
+    gaz_longest: dict[str, int] = field(default_factory=dict)  # first two characters -> longest key (tokens)
     us_states: dict[str, str] = field(default_factory=dict)  # lower-case state name -> "USA"
     lower_initials: frozenset[str] = frozenset()  # first two letters of names written lower case ("al-Shabab")
     lower_names: frozenset[str] = frozenset()  # the names themselves: only these match from a lower-case word
@@ -360,11 +361,16 @@ def load_lexicon() -> Lexicon:
         lex.gaz_exact[key] = ("body", value)
     lex.gaz_prefixes = frozenset(k[:2].lower() for k in (*lex.gaz_lower, *lex.gaz_exact))
     lengths = set()
+    longest: dict[str, int] = {}
     for key in (*lex.gaz_lower, *lex.gaz_exact):
         # Tokens, roughly: words, plus hyphens and apostrophes that the tokenizer splits off.
-        n = len(key.split()) + key.count("-") * 2 + key.count("'")
-        lengths.add(min(MAX_NGRAM, n))
+        n = min(MAX_NGRAM, len(key.split()) + key.count("-") * 2 + key.count("'") + key.count("."))
+        lengths.add(n)
+        prefix = key[:2].lower()
+        longest[prefix] = max(longest.get(prefix, 0), n)
     lex.ngram_lengths = frozenset(range(1, max(lengths) + 1))
+    # The matcher tries no n-gram longer than the longest name sharing its first two letters.
+    lex.gaz_longest = longest
     LOGGER.debug(
         "actors lexicon: %d country names, %d demonyms, %d capitals, %d bodies, %d roles",
         len(lex.countries), len(lex.demonyms), len(lex.capitals), len(lex.bodies) + len(lex.bodies_exact), len(lex.roles),
