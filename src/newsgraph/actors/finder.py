@@ -114,10 +114,14 @@ def gazetteer(doc, lex: Lexicon) -> list[Cand]:
         while limit < n_tok and limit - i < most and not stops[limit]:
             limit += 1
         hit = None
+        grams, run = [], ""
+        for k in range(i, limit):  # the n-grams from token i, built once, shortest first
+            run += texts[k] + spaces[k]
+            grams.append(run)
         for end in range(limit, i, -1):
             if possessive[end - 1]:
                 continue  # "Russia's": the name is the shorter n-gram
-            text = "".join(texts[k] + spaces[k] for k in range(i, end)).strip()
+            text = grams[end - i - 1].strip()
             if not first[:1].isupper() and text not in lex.lower_names:
                 continue  # a lower-case word starts only a name listed in lower case ("frontier corps")
             found = lex.gaz_exact.get(text) or lex.gaz_lower.get(text.lower())
