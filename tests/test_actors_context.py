@@ -213,3 +213,12 @@ def test_well_known_people_tell_what_country_a_story_is_about(actors_of):
     record = actors_of("A Kenyan court lifted the orders on Thursday. President William Ruto had named his "
                        "deputy a day earlier. \"The petition fails,\" said Judge Antony Mrima.")
     assert _actor_named(record, "Antony Mrima").country == "KEN"
+
+
+def test_a_role_mention_ends_before_the_verb(actors_of):
+    # The parser may hang the whole sentence on "from ..."; the mention stops at the verb.
+    record = actors_of("Doctors from two American aid groups donated and delivered goods to a hospital in Baghdad.")
+    doctors = _actor_named(record, "Doctors")
+    text = record.article.text
+    assert doctors.country == "USA"
+    assert max(e for _, e in doctors.mentions) <= text.index(" donated")

@@ -450,7 +450,13 @@ def affil_right(tok) -> int:
     """End of a role's "for/at/of ..." phrase: "a spokeswoman for South Korea's defense ministry"."""
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "at", "of", "with", "from"):
-            return child.right_edge.i + 1
+            end = child.right_edge.i + 1
+            # A misparse can hang the rest of the sentence on the phrase ("Doctors from two aid
+            # groups donated ..."): the phrase ends before its first verb.
+            doc = tok.doc
+            verb = next((j for j in range(child.i + 1, end) if doc[j].pos_ in ("VERB", "AUX")
+                         and doc[j].dep_ not in ("amod", "compound")), None)
+            return verb if verb is not None else end
     return tok.i + 1
 
 
