@@ -222,3 +222,31 @@ def test_a_role_mention_ends_before_the_verb(actors_of):
     text = record.article.text
     assert doctors.country == "USA"
     assert max(e for _, e in doctors.mentions) <= text.index(" donated")
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # The owner before a capital used as an address: "Guatemala's Washington embassy".
+        ("In response, Guatemala's Washington embassy directed reporters to the ministry.",
+         "Guatemala's Washington embassy", "GTM"),
+        # A nationality before a US party label in a party's name.
+        ("Ishiba, as a member of the Japanese Liberal Democratic Party, visited Taiwan.",
+         "the Japanese Liberal Democratic Party", "JPN"),
+        # A backer is not a nationality: the militias are placed by where they fight.
+        ("Iranian-backed militias attacked the base in Iraq.", "Iranian-backed militias", "IRQ"),
+        # A large city naming a group: "New York City authorities".
+        ("He posted videos critical of New York City authorities' handling of the pandemic in China.",
+         "New York City authorities", "USA"),
+        # Where a person comes from, said in a relative clause.
+        ("Tokyo-based business owner Michelle Takahashi, who is originally from Taiwan, told VOA about it.",
+         "Michelle Takahashi", "TWN"),
+        # Abbreviated country names and bodies of international organisations.
+        ("The C.A.R. military said it had retaken the town.", "The C.A.R. military", "CAF"),
+        ("Taiwan was kept out of the World Health Assembly again.", "World Health Assembly", "IGO"),
+    ],
+)
+def test_owners_backers_cities_and_origins(actors_of, text, name, country):
+    record = actors_of(text)
+    actor = next((a for a in record.actors if a.name == name), None) or _actor_named(record, name)
+    assert actor is not None and actor.country == country

@@ -36,7 +36,9 @@ LEAD_VERBS = {"head", "lead", "direct", "run", "chair", "found"}
 # of Economics"); smaller towns share their names with too many words ("Meridian", "Liberty").
 MIN_MODIFIER_CITY_POPULATION = 300_000
 # "based in", "living in": where a person works or lives.
-RESIDENCE_WORDS = {"based", "living", "lives", "lived", "residing", "resides"}
+RESIDENCE_WORDS = {"based", "living", "lives", "lived", "residing", "resides", "born", "raised"}
+# "originally from Taiwan", "who hails from Kenya": where a person comes from.
+ORIGIN_WORDS = {"originally", "hails", "hailed", "comes", "came"}
 # Words that put a title in the past: the holder no longer speaks for that body.
 PAST_TITLE_WORDS = {"former", "ex", "then", "onetime", "erstwhile", "retired"}
 TITLE_MODIFIERS = {"former", "current", "acting", "deputy", "vice", "senior", "top", "first", "chief",
@@ -567,6 +569,7 @@ class Finder:
             else:
                 inner_c = inner
             country = self._modifier_country(tok, inner_c) or leader_country or (
+                self._city_in(left, tok.i) if left < tok.i else None) or (
                 self._led_by(tok) if org_sector == "GOV" or role is not None and role.sector == "GOV" else None)
             regional = any(c.kind == "demonym" and not c.country for c in inner)
             if org_sector is not None and (role is None or not role.group):
@@ -708,11 +711,16 @@ class Finder:
         return tok.ent_type_ == "PERSON"
 
     def _modifier_country(self, head, inner: list[Cand]) -> str | None:
-        """Country given by a nationality word or possessive inside the phrase headed by ``head``."""
-        for c in reversed(inner):
-            if c.kind in ("demonym", "country", "capital") and c.country:
-                return c.country
-        return None
+        """Country given by a nationality word or possessive inside the phrase headed by ``head``:
+        an owner ("Guatemala's Washington embassy") first, else the first nationality ("the Japanese
+        Liberal Democratic Party"); a backer ("Russian-backed separatists") gives none."""
+        doc = self.doc
+        usable = [c for c in inner if c.kind in ("demonym", "country", "capital") and c.country
+                  and not (c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].text[:1].islower())]
+        owner = next((c for c in usable if c.end < len(doc) and doc[c.end].tag_ == "POS"), None)
+        if owner is not None:
+            return owner.country
+        return usable[0].country if usable else None
 
     def _affiliation(self, tok) -> Cand | None:
         """The body a role belongs to: "spokesman for the Kremlin", "analyst at the Stimson Center"."""
@@ -1077,6 +1085,11 @@ class Finder:
                 # "VOA's Mandarin Service": a part of a named body shares its country.
                 if other is not None and other.country and other.kind == "body" and child.dep_ == "poss":
                     return other.country
+                # "Istanbul's Kadir Has University": a city that owns the body.
+                if other is None and child.dep_ == "poss" and child.pos_ == "PROPN":
+                    code = place_country(doc[child.left_edge.i : child.i + 1].text)
+                    if code and code != "IGO":
+                        return code
         # "the Eurasia Group, a New York-based consultancy"
         for child in tok.children:
             if child.dep_ == "appos" and child.i > tok.i:
@@ -1258,7 +1271,12 @@ class Finder:
             country = country or t_country
         # "an ethnic Uyghur living in Australia": where the apposition says the person lives wins
         # over a people's home country.
-        lives = self._lives_in(appos) if appos is not None else None
+        spans = [appos] if appos is not None else []
+        # "Michelle Takahashi, who is originally from Taiwan"; "Jane Eng ... was born and raised in Texas"
+        spans += [(ch.i, ch.right_edge.i + 1) for ch in root.rights if ch.dep_ in ("relcl", "acl")]
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.i > root.i:
+            spans.append((root.head.i, root.head.right_edge.i + 1))
+        lives = next((code for span in spans if (code := self._lives_in(span))), None)
         if lives:
             country = lives
         # "North Korea's Kim Jong Un"
@@ -1286,7 +1304,8 @@ class Finder:
         """The country after "living in" / "based in" inside an apposition, if any."""
         doc = self.doc
         for j in range(span[0], min(span[1], len(doc) - 1)):
-            if doc[j].lower_ in RESIDENCE_WORDS and doc[j + 1].lower_ == "in":
+            if doc[j].lower_ in RESIDENCE_WORDS and doc[j + 1].lower_ == "in" \
+                    or doc[j].lower_ in ORIGIN_WORDS and doc[j + 1].lower_ == "from":
                 for k in range(j + 2, min(span[1], j + 8)):
                     other = self.by_token.get(k)
                     if other is not None and other.country and other.country != "IGO" \
