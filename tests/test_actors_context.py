@@ -250,3 +250,18 @@ def test_owners_backers_cities_and_origins(actors_of, text, name, country):
     record = actors_of(text)
     actor = next((a for a in record.actors if a.name == name), None) or _actor_named(record, name)
     assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # "media report" read as a noun phrase: the media still report.
+        ("British media report that Britain will cede the islands.", "British media", "GBR"),
+        # "its coast guard": the country's own body.
+        ("China already uses its coast guard to fortify its claim over the sea.", "coast guard", "CHN"),
+    ],
+)
+def test_misread_verbs_and_possessive_pronouns(actors_of, text, name, country):
+    record = actors_of(text)
+    actor = next((a for a in record.actors if a.name == name), None)
+    assert actor is not None and actor.country == country, [a.name for a in record.actors]

@@ -521,7 +521,10 @@ class Finder:
             org_sector = lex.org_words.get(two) or lex.org_words.get(lower)
             # Only heads of noun phrases: "leader" in "North Korean leader Kim" belongs to the name;
             # but the body in a title is an actor too: "Chinese Foreign Ministry spokesperson Mao Ning".
-            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not (
+            # "British media report that ...": a verb the tagger took for a noun heads the sentence.
+            misread_verb = tok.head.dep_ == "ROOT" and tok.head.lower_ in ("report", "say", "claim", "warn") \
+                and tok.head.i == tok.i + 1
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not misread_verb and not (
                     org_sector is not None and lex.role(lower) is None
                     and (head_role := lex.role(tok.head.lower_)) is not None and head_role.sector == "ORG"):
                 continue
@@ -585,11 +588,13 @@ class Finder:
                     for i in range(left, right):
                         self.by_token.setdefault(i, cand)
                     continue
-                if country is None and not (doc[left].lower_ == "the" and tok.i - left <= 2 and (
+                # "the coast guard", "its coast guard": the body of the country in context.
+                if country is None and not (doc[left].lower_ in ("the", "its", "their") and tok.i - left <= 2 and (
                         two in lex.org_alone or lower in lex.org_alone and two not in lex.org_words)):
                     continue  # "the ministry" with no country: left to coreference
+                named_from = left + (doc[left].lower_ in ("its", "their"))
                 cand = Cand(left, right, "org", country=country, sector=org_sector, type="organization",
-                            name=norm(doc[left:right].text))
+                            name=norm(doc[named_from:right].text))
             else:
                 plural = tok.tag_ in ("NNS", "NNPS") or lower in ("media", "people", "police")
                 sector = role.default if role.sector == "ORG" else role.sector
