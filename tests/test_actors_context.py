@@ -265,3 +265,9 @@ def test_misread_verbs_and_possessive_pronouns(actors_of, text, name, country):
     record = actors_of(text)
     actor = next((a for a in record.actors if a.name == name), None)
     assert actor is not None and actor.country == country, [a.name for a in record.actors]
+
+
+def test_a_region_that_owns_a_title(actors_of):
+    # "Ontario's provincial leader": the province, not the Californian city of that name.
+    record = actors_of("Then Doug Ford, Ontario's provincial leader, said he was charging more for electricity.")
+    assert _actor_named(record, "Doug Ford").country == "CAN"

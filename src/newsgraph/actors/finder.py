@@ -1056,10 +1056,11 @@ class Finder:
         based = self._based_country(min(tok.left_edge.i, max(0, c.start - 3)), c.end)
         if based:
             return based
-        # Inside the name: "Korea Institute for National Unification", "U.S. Agency for ...".
+        # Inside the name: "Korea Institute for National Unification", "U.S. Agency for ...";
+        # not a country the body is about ("Inter-Parliamentary Alliance on China").
         for t in doc[c.start : c.end]:
             code = lex.country(t.text) if t.pos_ == "PROPN" else None
-            if code:
+            if code and not (t.i > c.start and doc[t.i - 1].lower_ in ("on", "against", "about")):
                 return code
         # "Syrian Center for Legal Studies and Research": a nationality opening the name.
         code = lex.demonym(doc[c.start].text)
@@ -1381,6 +1382,14 @@ class Finder:
             if other.country and other.country != "IGO" or other.kind == "body":
                 countries.append(other.country)
             other.consumed = other.kind in ("demonym", "country", "capital") or other.consumed
+        if not any(countries):
+            # "Ontario's provincial leader", "Bavaria's premier": a region that owns the title.
+            for j in range(start + 1, end):
+                if doc[j].tag_ == "POS" and doc[j - 1].pos_ == "PROPN" and self.by_token.get(j - 1) is None:
+                    code = place_country(doc[j - 1].text)
+                    if code and code != "IGO":
+                        countries.append(code)
+                        break
         for j in range(start, end):
             # "ambassador to Russia", "a North Korea analyst", "Secretary of State": attributes of
             # the person, not actors.

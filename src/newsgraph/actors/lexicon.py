@@ -421,6 +421,8 @@ def _load_people(lex: Lexicon) -> None:
 MIN_CITY_POPULATION = 50_000
 
 
+# A city this large is meant over a region of another country with the same name.
+MIN_CITY_OVER_REGION = 1_000_000
 # Words that follow a region's name without being part of it.
 ADMIN_WORDS = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast"}
 
@@ -443,9 +445,11 @@ def place_country(name: str, min_population: int = MIN_CITY_POPULATION, regions:
         if (cand.alias or cand.feature == "country") and cand.country:
             return cand.country
     cities = [c for c in found if c.exact and c.feature == "city" and c.country and c.population >= min_population]
+    subs = {c.country for c in found if c.feature in ("subdivision", "admin1") and c.country} if regions else set()
     if cities:
-        return max(cities, key=lambda c: c.population).country
-    if not regions:
-        return None
-    subs = {c.country for c in found if c.feature in ("subdivision", "admin1") and c.country}
+        city = max(cities, key=lambda c: c.population)
+        # "Ontario" the province, not the Californian city of 175,000; a city of a million wins.
+        if len(subs) == 1 and city.country not in subs and city.population < MIN_CITY_OVER_REGION:
+            return subs.pop()
+        return city.country
     return subs.pop() if len(subs) == 1 else None
