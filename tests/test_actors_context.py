@@ -271,3 +271,18 @@ def test_a_region_that_owns_a_title(actors_of):
     # "Ontario's provincial leader": the province, not the Californian city of that name.
     record = actors_of("Then Doug Ford, Ontario's provincial leader, said he was charging more for electricity.")
     assert _actor_named(record, "Doug Ford").country == "CAN"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # A sponsor's name opening another name says nothing of the person's employer.
+        ("Denny Roy, supervisor of the POSCO Fellowship Program at the East-West Center in Honolulu, said so.",
+         "Denny Roy", "USA"),
+        # ... but an international body's country office is still the body's.
+        ("Refugee programs are feeling the strain, Glenn Jusnes, a spokesperson for UNHCR Kenya, told VOA.",
+         "Glenn Jusnes", "IGO"),
+    ],
+)
+def test_names_inside_affiliations(actors_of, text, name, country):
+    assert _actor_named(actors_of(text), name).country == country

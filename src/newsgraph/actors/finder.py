@@ -1373,6 +1373,9 @@ class Finder:
                 continue  # "ambassador to Russia", "envoy to Syria"
             if topic and other.kind == "country" and other.end <= topic_at:
                 continue  # "a North Korea analyst", "a senior Iran analyst"
+            if other.kind == "body" and other.end < end and doc[other.end].pos_ == "PROPN" \
+                    and doc[other.end].text[:1].isupper() and self.by_token.get(other.end) is None:
+                continue  # "the POSCO Fellowship Program": a sponsor's name inside another name
             if other.kind in ("country", "demonym") and doc[other.end - 1].head.lemma_.lower() in lex.topic_nouns:
                 continue  # "professor in Modern Chinese Studies", "focusing on Japanese foreign policy"
             if nearest_last and not roles and other.end != end and other.kind in ("country", "demonym", "capital"):
