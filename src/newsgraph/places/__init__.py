@@ -227,8 +227,10 @@ def place_in_space(record: Record, doc) -> None:
     places = [(p, tok) for p, tok, locative in found if locative]
     # the region "Russia's Far East" also yields "Russia": keep the longest where spans nest
     record.places = [p for p, _ in places]
+    # Each place token's sentence, found once: Token.sent walks the parse on every call.
+    sent_start = {tok.i: tok.sent.start for _, tok in places if tok is not None}
     for event in record.events:
-        event.location = _event_location(event, doc, places)
+        event.location = _event_location(event, doc, places, sent_start)
 
 
 def _attached_to(place_tok, targets: set[int]) -> bool:
@@ -243,7 +245,7 @@ def _attached_to(place_tok, targets: set[int]) -> bool:
     return attach.i in targets
 
 
-def _event_location(event, doc, places) -> dict | None:
+def _event_location(event, doc, places, sent_start: dict[int, int] | None = None) -> dict | None:
     if not event.trigger or not places:
         return None
     try:
@@ -253,11 +255,14 @@ def _event_location(event, doc, places) -> dict | None:
     if tok is None:
         return None
     own = clause_head(tok)
-    same = [(p, t) for p, t in places if t is not None and t.sent == tok.sent and clause_head(t) == own
+    sent_start = sent_start if sent_start is not None else {t.i: t.sent.start for _, t in places if t is not None}
+    here = tok.sent.start
+    same = [(p, t) for p, t in places if t is not None and sent_start.get(t.i) == here and clause_head(t) == own
             and _attached_to(t, {tok.i, own.i})]
     if not same:
         return None
-    inside = [(p, t) for p, t in same if t in list(tok.subtree)]
+    subtree = {x.i for x in tok.subtree}
+    inside = [(p, t) for p, t in same if t.i in subtree]
     pool = inside or same
     # a region or station names the spot more precisely than the country around it
     pool.sort(key=lambda pt: (pt[0].feature == "country", abs(pt[1].idx - tok.idx)))
