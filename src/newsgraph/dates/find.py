@@ -25,6 +25,21 @@ def _alt(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+DEICTIC = ("yesterday", "today", "tonight", "tomorrow", "last night", "this morning", "this afternoon",
+           "this evening")
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> list[tuple[str, ...] | None]:
+    """Per pattern, words one of which any match contains (lower case), or None: a text
+    without any of them cannot match, and the pattern is not run over it."""
+    lx = lexicon()
+    months, units = tuple(lx.months), (*lx.units, "centur")
+    needs = {"monthday": months, "month": months, "weekday": tuple(lx.weekdays), "season": tuple(lx.seasons),
+             "shifted": units, "deictic": DEICTIC, "ago": ("ago",), "duration": units, "vague": units}
+    return [needs.get(kind) for kind, _ in _patterns()]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     lx = lexicon()
@@ -59,7 +74,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("season", rf"{b}(?:(?P<pre>in|during|by|since|until|through)\s+)?(?:{mod}[\s-]+)?(?:the\s+)?"
                    rf"(?:{shift}\s+)?{season}(?:\s+(?:of\s+)?{year})?{e}"),
         ("shifted", rf"{b}(?:{mod}\s+)?(?P<the>the\s+)?{shift}\s+(?P<unit>week|weekend|month|year|decade|century|quarter){e}"),
-        ("deictic", rf"{b}(?:{mod}\s+)?(?P<word>yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening)"
+        ("deictic", rf"{b}(?:{mod}\s+)?(?P<word>{'|'.join(DEICTIC)})"
                     rf"(?:\s+{part})?(?!['\u2019]s\s+(?:world|society|economy|generation))(?![\w])"),
         ("ago", rf"{b}(?:{num}\s+)?{units_re}\s+ago{e}"),
         ("duration", rf"{b}(?:(?P<the>the\s+)(?:{shift}\s+))?{num}(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{units_re}"
@@ -121,7 +136,10 @@ def _acceptable(kind: str, m: re.Match, text: str) -> bool:
 def find(text: str) -> list[Found]:
     """All time expressions in ``text``, non-overlapping, in text order."""
     cands: list[tuple[int, int, str, dict]] = []
-    for kind, pat in _patterns():
+    lower = text.lower()
+    for (kind, pat), needs in zip(_patterns(), _anchors()):
+        if needs is not None and not any(w in lower for w in needs):
+            continue
         for m in pat.finditer(text):
             if m.end() > m.start() and _acceptable(kind, m, text):
                 cands.append((m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}))
