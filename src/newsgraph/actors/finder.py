@@ -316,17 +316,33 @@ def doc_head_is(c: "Cand", doc) -> bool:
     return doc[c.head].dep_ not in ("amod", "compound", "nmod", "poss") if c.head >= 0 else False
 
 
+def _capitalised_propns(doc) -> list[int]:
+    """Indices of capitalised proper nouns and of capitalised words opening a sentence (where
+    the name scans below may start), found in one pass and kept on the doc: creating spaCy
+    Token objects index by index in every scan costs more than the scans themselves."""
+    cached = doc.user_data.get(_PROPN_KEY)
+    if cached is None:
+        cached = [t.i for t in doc if t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_sent_start or t.dep_ in
+                                                                  ("nsubj", "nsubjpass"))]
+        doc.user_data[_PROPN_KEY] = cached
+    return cached
+
+
+_PROPN_KEY = "newsgraph.actors.capitalised"
+
+
 def listed_people(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     """Names of data/people.tsv that the entity recogniser missed ("Trump praised ..."): runs
     of proper nouns outside any entity, looked up as a full name or as a surname whose listed
     bearers share one country."""
     out = []
     n = len(doc)
-    i = 0
-    while i < n:
+    resume = 0
+    for i in _capitalised_propns(doc):
+        if i < resume:
+            continue
         t = doc[i]
-        if t.ent_type_ or i in taken or not t.text[:1].isupper() or t.pos_ != "PROPN" and not _bare_subject(t):
-            i += 1
+        if t.ent_type_ or i in taken or t.pos_ != "PROPN" and not _bare_subject(t):
             continue
         j = i + 1
         while j < n and j - i < 4 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and j not in taken:
@@ -343,10 +359,9 @@ def listed_people(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
                 hit = end
                 break
         if hit is None:
-            i += 1
             continue
         out.append(Cand(i, hit, "person", type="person", name=norm(doc[i:hit].text)))
-        i = hit
+        resume = hit
     return out
 
 
@@ -360,11 +375,12 @@ def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     organisation words ("Armed Forces") ends in two or three name words: those are the person."""
     out = []
     n = len(doc)
-    i = 0
-    while i < n:
+    resume = 0
+    for i in _capitalised_propns(doc):
+        if i < resume:
+            continue
         t = doc[i]
-        if t.ent_type_ not in MINOR_ENTS or i in taken or not t.text[:1].isupper() or t.pos_ != "PROPN":
-            i += 1
+        if t.ent_type_ not in MINOR_ENTS or i in taken or t.pos_ != "PROPN":
             continue
         j = i
         while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ in MINOR_ENTS \
@@ -387,7 +403,7 @@ def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
                                                          or lex.country(w.text) or lex.demonym(w.text) is not None
                                                          for w in names):
             out.append(Cand(k, j, "person", type="person", name=norm(names.text)))
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return out
 
 
