@@ -416,9 +416,10 @@ def speaker_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     capitalised proper nouns, none a known place, title or nationality, that are the subject of
     a verb of saying ("... is what Nino Galissa recounts", "Ama Boateng said")."""
     out = []
-    for tok in doc:
-        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lex.speech_verbs or tok.pos_ != "PROPN" \
-                or tok.ent_type_ not in SPEAKER_ENTS or tok.i in taken:
+    for i in _capitalised_propns(doc):
+        tok = doc[i]
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ not in SPEAKER_ENTS or tok.i in taken \
+                or tok.head.lemma_.lower() not in lex.speech_verbs:
             continue
         start = tok.i
         while start > 0 and tok.i - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
@@ -443,7 +444,10 @@ def surname_mentions(doc, ents: list[Cand], taken: set[int]) -> list[Cand]:
     surnames = {doc[c.end - 1].text for c in ents if c.kind == "person" and c.end - c.start > 1
                 and doc[c.end - 1].text[:1].isupper() and len(doc[c.end - 1].text) > 2}
     out = []
-    for tok in doc:
+    if not surnames:
+        return out
+    for i in _capitalised_propns(doc):
+        tok = doc[i]
         if tok.i in taken or tok.text not in surnames or tok.pos_ != "PROPN":
             continue
         neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
@@ -528,10 +532,13 @@ class Finder:
     def _role_nouns(self) -> None:
         """Unnamed actors: role nouns ("officials", "the spokesman") and organisation heads ("defense ministry")."""
         doc, lex = self.doc, self.lex
+        words = lex.role_words
         for tok in doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.by_token:
                 continue
             lower = tok.lower_
+            if lower not in words and tok.lemma_.lower() not in words:
+                continue  # no role or organisation word ends here (most nouns: a set look-up, not five)
             prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
             two = f"{prev} {lower}"
             org_sector = lex.org_words.get(two) or lex.org_words.get(lower)

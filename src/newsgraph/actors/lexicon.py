@@ -66,6 +66,7 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)  # normalised role -> role
     org_words: dict[str, str] = field(default_factory=dict)  # keyword -> sector
     org_alone: frozenset[str] = frozenset()  # keywords that "the <word>" makes a body of the context country
+    role_words: frozenset[str] = frozenset()  # every word of a role or organisation keyword (a quick pre-check)
     topic_nouns: frozenset[str] = frozenset()  # "Chinese Studies", "Japanese foreign policy": a subject, not a nationality
     ngram_lengths: frozenset[int] = frozenset()
     # The gazetteer: normalised text -> (kind, value), kind in body | country | demonym | capital.
@@ -326,6 +327,7 @@ def load_lexicon() -> Lexicon:
         if len(cols) > 2 and cols[2].strip() == "1":
             alone.add(cols[0].strip().lower())
     lex.org_alone = frozenset(alone)
+    lex.role_words = frozenset(w for key in (*lex.roles, *lex.org_words) for w in key.replace("-", " ").split())
 
     lex.lower_initials = frozenset(initials)
     lex.lower_names = frozenset(lower_names)
