@@ -205,6 +205,8 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
 # Counting words that open a group's mention but not its name: "nine French soldiers" -> "French soldiers".
 QUANTITY_WORDS = {"some", "many", "several", "few", "all", "both", "dozens", "hundreds", "thousands",
                   "millions", "scores", "most", "more", "numerous", "various", "of"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "dozen", "hundred", "thousand"}
 
 
 def _group_name(doc, c: Cand) -> str:
@@ -219,10 +221,6 @@ def _group_name(doc, c: Cand) -> str:
 
 def _is_number(word: str) -> bool:
     return word.replace(",", "").isdigit() or word.lower() in NUMBER_WORDS
-
-
-NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "dozen", "hundred", "thousand"}
 
 
 def _known_people(accs: list[_Acc], lex) -> None:
@@ -394,7 +392,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
                 continue  # "X, a director at Human Rights Watch": a body of no country says none of X's
         if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS
                                or acc.type == "organization" and acc.sector in LOCAL_ORG_SECTORS
-                               and (not any(c.kind == "body" for c in acc.cands) or _any_countrys(acc, lex))):
+                               and (not any(c.kind == "body" for c in acc.cands) or _national_institution(acc, lex))):
             continue
         if any(c.regional for c in acc.cands):
             continue
@@ -446,7 +444,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     for acc in accs:
         if acc.country or acc.type != "organization" or not focus or acc.sector in UNPLACED_SECTORS:
             continue
-        if any(c.kind == "body" or c.regional for c in acc.cands) and not _any_countrys(acc, lex):
+        if any(c.kind == "body" or c.regional for c in acc.cands) and not _national_institution(acc, lex):
             continue
         if any(w in lex.transnational for w in acc.name.lower().split()):
             continue
@@ -455,7 +453,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     accs[:] = [a for a in accs if a.country or a.type != "group"]
 
 
-def _any_countrys(acc: _Acc, lex) -> bool:
+def _national_institution(acc: _Acc, lex) -> bool:
     """A listed national institution that every country has ("Supreme Court", "House of
     Representatives"): listed with no country, it belongs to the country in context."""
     for c in acc.cands:
@@ -490,6 +488,10 @@ def _affiliated_country(acc: _Acc, org_at: dict[int, _Acc], unplaced: bool = Fal
     return None
 
 
+# Verbs whose object is the subject's own country or body, besides leading it.
+OWN_OBJECT_VERBS = {"rule", "govern", "represent", "serve", "command", "join"}
+
+
 def _object_tokens(doc, c: Cand) -> set[int]:
     """Tokens of the objects of the verb the mention is the subject of: "Fu Cong blamed the Trump
     administration" -> the administration is the other party, not the speaker's country."""
@@ -503,9 +505,6 @@ def _object_tokens(doc, c: Cand) -> set[int]:
     return {t.i for child in root.head.children if child.dep_ in ("dobj", "dative", "iobj")
             for t in child.subtree}
 
-
-# Verbs whose object is the subject's own country or body, besides leading it.
-OWN_OBJECT_VERBS = {"rule", "govern", "represent", "serve", "command", "join"}
 
 COUNTERPART_PREPS = {"with", "against", "toward", "towards", "on", "between", "versus", "over"}
 
