@@ -172,3 +172,21 @@ def test_intentions_and_access(nlp, text, expected):
 ])
 def test_a_possible_attack_is_a_threat_only_when_announced_by_its_actor(nlp, text, expected):
     assert best(coded(nlp, text)) == (expected, "RUS", "UKR")
+
+
+@pytest.mark.parametrize(
+    "text, capital, host",
+    [
+        # A visit to a capital is a meeting with its country, even when nothing else names that country.
+        ("Putin arrived in Amman on a previously unannounced visit on Wednesday.", "Amman", ("Jordan", "JOR")),
+        ("Kim paid a visit to Hanoi in February.", "Hanoi", ("Vietnam", "VNM")),
+    ],
+)
+def test_a_visit_to_a_capital_has_the_host_country_as_recipient(nlp, text, capital, host):
+    record = coded(nlp, text)
+    visits = [e for e in record.events if e.type == "CONSULT"]
+    assert visits, [e.type for e in record.events]
+    recipient = record.actor(visits[0].recipient)
+    assert (recipient.name, recipient.country, recipient.type) == (*host, "country")
+    # The host is added once, its one mention the capital's name.
+    assert [text[s:e] for s, e in recipient.mentions] == [capital]

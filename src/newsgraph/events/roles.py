@@ -325,7 +325,24 @@ def _place_actor(tok, record: Record) -> Actor | None:
         return None
     same = [a for a in record.actors if a.country == iso3]
     rank = {"country": 0, "metonym": 1, "organization": 2, "group": 3, "person": 4}
-    return min(same, key=lambda a: rank.get(a.type, 5)) if same else None
+    if same:
+        return min(same, key=lambda a: rank.get(a.type, 5))
+    return _host_country(record, iso3, (ent.start_char, ent.end_char))
+
+
+def _host_country(record: Record, iso3: str, span: tuple[int, int]) -> Actor:
+    """"arrived in Amman on a visit" with no Jordanian actor named: the host country, added as an
+    actor whose mention is the place (it stays a place too: only metonyms are kept off the map)."""
+    from newsgraph.actors.lexicon import load_lexicon  # the same country names as the actors stage
+
+    name = load_lexicon().country_names.get(iso3, iso3)
+    taken = {a.id for a in record.actors}
+    n = len(record.actors) + 1
+    while f"a{n}" in taken:
+        n += 1
+    actor = Actor(id=f"a{n}", name=name, type="country", country=iso3, sector="GOV", code=iso3, mentions=[span])
+    record.actors.append(actor)
+    return actor
 
 
 def _with_conjuncts(toks) -> list:
