@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsgraph.actors.coref import resolve_pronouns, short_name_target
-from newsgraph.actors.finder import LEAD_VERBS, RESIDENCE_WORDS, Cand, Finder
+from newsgraph.actors.finder import LEAD_VERBS, Cand, Finder, hyphen_word
 from newsgraph.actors.lexicon import Person, load_lexicon, name_key, norm, place_country, strip_the
 from newsgraph.record import Actor, Record
 
@@ -303,7 +303,7 @@ def _role_target(doc, c: Cand, people: list[_Acc]) -> _Acc | None:
         return None  # "a spokeswoman": someone new
     # The whole hyphenated head: "secretary-general" is no "inspector general".
     start = c.head
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+    while hyphen_word(doc, start - 2):
         start -= 2
     word = doc[start : c.head + 1].text.lower()
     matches = []
@@ -338,22 +338,6 @@ def _publisher_country(record: Record, lex) -> str | None:
     return None
 
 
-def _based_in(doc, c: Cand, by_token: dict[int, Cand]) -> str | None:
-    """"Mumin, who has been based in Somalia", "an ethnic Uyghur living in Australia": the country a
-    person is said to be based in or to live in."""
-    root = doc[c.start : c.end].root
-    for child in root.children:
-        if child.dep_ not in ("relcl", "acl", "appos"):
-            continue
-        for t in child.subtree:
-            if t.lower_ in RESIDENCE_WORDS and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "in":
-                for u in doc[t.i + 2 : min(len(doc), t.i + 8)]:
-                    other = by_token.get(u.i)
-                    if other is not None and other.country and other.country != "IGO":
-                        return other.country
-    return None
-
-
 def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher: str | None = None,
                             lex=None) -> None:
     """A person whose text gives no country takes the nearest country named in the same sentence.
@@ -376,7 +360,6 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     focus = _focus_country(cands, accs)
     scene = _scene_country(doc)
     outlet = publisher or _outlet_country(cands)
-    by_token = {i: c for c in cands if c.country for i in range(c.start, c.end)}
     # Organisations first: a person whose title or apposition names one ("a spokesman for the
     # Ngamiland Council") then takes its country rather than the nearest one.
     org_at = {c.start: a for a in accs if a.type == "organization" for c in a.cands}
@@ -399,10 +382,6 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         if acc.type == "person" and outlet and any(_files_report(doc, c) for c in acc.cands):
             # "Margaret Besheer contributed to this report": the outlet's own reporter.
             acc.country, acc.sector = outlet, acc.sector or "MED"
-            continue
-        based = next((b for c in acc.cands if acc.type == "person" and (b := _based_in(doc, c, by_token))), None)
-        if based:
-            acc.country = based
             continue
         kin = _kin_country(acc, accs) if acc.type == "person" else None
         if kin:

@@ -482,6 +482,15 @@ def affil_right(tok) -> int:
     return tok.i + 1
 
 
+def hyphen_word(doc, first: int) -> str:
+    """"secretary-general" when tokens ``first``, ``first + 1`` ("-") and ``first + 2`` are written
+    without spaces (the tokenizer splits such words in three); else ""."""
+    if first < 0 or first + 2 >= len(doc) or doc[first + 1].text != "-" \
+            or doc[first].whitespace_ or doc[first + 1].whitespace_:
+        return ""
+    return f"{doc[first].lower_}-{doc[first + 2].lower_}"
+
+
 def np_extent(tok) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``tok``, without relative clauses or trailing PPs."""
     left = tok.left_edge.i
@@ -552,12 +561,10 @@ class Finder:
                     and (head_role := lex.role(tok.head.lower_)) is not None and head_role.sector == "ORG"):
                 continue
             # "secretary-general" comes as three tokens; the hyphenated word is the role, not "general".
-            hyph = (f"{doc[tok.i - 2].lower_}-{lower}" if tok.i >= 2 and doc[tok.i - 1].text == "-"
-                    and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_ else "")
+            hyph = hyphen_word(doc, tok.i - 2)
             role = (lex.roles.get(hyph) if hyph else None) or lex.roles.get(two) or lex.roles.get(lower) \
                 or lex.roles.get(tok.lemma_.lower())
-            joined = (f"{lower}-{doc[tok.i + 2].lower_}" if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-"
-                      and not tok.whitespace_ and not doc[tok.i + 1].whitespace_ else "")
+            joined = hyphen_word(doc, tok.i)
             hyph_end = tok.i + 3 if joined and lex.roles.get(joined) is not None else 0
             if hyph_end:
                 role = lex.roles[joined]  # "secretary" + "-general" parsed apart
@@ -1330,15 +1337,15 @@ class Finder:
             c.extra.append((min(c.start, appos[0]), max(c.end, appos[1])))
 
     def _lives_in(self, span: tuple[int, int]) -> str | None:
-        """The country after "living in" / "based in" inside an apposition, if any."""
+        """The country after "living in", "based in", "originally from" inside ``span`` (an
+        apposition, relative clause or the person's own verb phrase), if any."""
         doc = self.doc
         for j in range(span[0], min(span[1], len(doc) - 1)):
             if doc[j].lower_ in RESIDENCE_WORDS and doc[j + 1].lower_ == "in" \
                     or doc[j].lower_ in ORIGIN_WORDS and doc[j + 1].lower_ == "from":
                 for k in range(j + 2, min(span[1], j + 8)):
                     other = self.by_token.get(k)
-                    if other is not None and other.country and other.country != "IGO" \
-                            and other.kind in ("country", "capital", "place"):
+                    if other is not None and other.country and other.country != "IGO":
                         return other.country
         return None
 
