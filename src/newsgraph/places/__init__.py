@@ -245,7 +245,9 @@ def _attached_to(place_tok, targets: set[int]) -> bool:
     return attach.i in targets
 
 
-def _event_location(event, doc, places, sent_start: dict[int, int] | None = None) -> dict | None:
+def _event_location(event, doc, places, sent_start: dict[int, int]) -> dict | None:
+    """Where the event happened: a place of its own clause (``sent_start``: each place token's
+    sentence start, found once per article)."""
     if not event.trigger or not places:
         return None
     try:
@@ -255,7 +257,6 @@ def _event_location(event, doc, places, sent_start: dict[int, int] | None = None
     if tok is None:
         return None
     own = clause_head(tok)
-    sent_start = sent_start if sent_start is not None else {t.i: t.sent.start for _, t in places if t is not None}
     here = tok.sent.start
     same = [(p, t) for p, t in places if t is not None and sent_start.get(t.i) == here and clause_head(t) == own
             and _attached_to(t, {tok.i, own.i})]
