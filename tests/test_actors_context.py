@@ -9,6 +9,11 @@ import pytest
 from test_actors import _actor_named  # shared: an actor by a mention's text
 
 
+def _named(record, name: str):
+    """The actor whose name is ``name``, else the one a mention of which reads ``name``."""
+    return next((a for a in record.actors if a.name == name), None) or _actor_named(record, name)
+
+
 @pytest.mark.parametrize(
     "text, name, country",
     [
@@ -195,8 +200,7 @@ def test_people_with_no_country_take_where_the_story_happens(actors_of):
     ],
 )
 def test_institutions_governments_and_ships(actors_of, text, name, country):
-    record = actors_of(text)
-    actor = next((a for a in record.actors if a.name == name), None) or _actor_named(record, name)
+    actor = _named(actors_of(text), name)
     assert actor is not None and actor.country == country
 
 
@@ -247,8 +251,7 @@ def test_a_role_mention_ends_before_the_verb(actors_of):
     ],
 )
 def test_owners_backers_cities_and_origins(actors_of, text, name, country):
-    record = actors_of(text)
-    actor = next((a for a in record.actors if a.name == name), None) or _actor_named(record, name)
+    actor = _named(actors_of(text), name)
     assert actor is not None and actor.country == country
 
 

@@ -31,9 +31,9 @@ ACTORS = {
 }
 
 
-def make_record(text: str) -> Record:
+def make_record(text: str, actors: dict[str, tuple[str, str]] = ACTORS) -> Record:
     record = Record(article=Article(id="t", text=text))
-    for n, (name, (country, kind)) in enumerate(ACTORS.items(), 1):
+    for n, (name, (country, kind)) in enumerate(actors.items(), 1):
         mentions = [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
         if mentions:
             record.actors.append(Actor(id=f"a{n}", name=name, type=kind, country=country,
@@ -41,24 +41,25 @@ def make_record(text: str) -> Record:
     return record
 
 
-def coded(nlp, text: str) -> tuple[Record, list[tuple[str, str | None, str | None]]]:
-    record = make_record(text)
+def triple(record: Record, ev: Event) -> tuple[str, str | None, str | None]:
+    """(type, actor country, recipient country) of one event."""
+    actor, recipient = record.actor(ev.actor), record.actor(ev.recipient)
+    return ev.type, actor.country if actor else None, recipient.country if recipient else None
+
+
+def coded(nlp, text: str, actors: dict[str, tuple[str, str]] = ACTORS) -> tuple[Record, list[tuple[str, str | None, str | None]]]:
+    record = make_record(text, actors)
     doc = nlp(text)
     code_events(record, doc)
     merge_events(record, doc)
-    triples = []
-    for ev in record.events:
-        actor, recipient = record.actor(ev.actor), record.actor(ev.recipient)
-        triples.append((ev.type, actor.country if actor else None, recipient.country if recipient else None))
-    return record, triples
+    return record, [triple(record, ev) for ev in record.events]
 
 
 def best(record: Record) -> tuple[str, str | None, str | None] | None:
+    """The triple of the most confident event, or None."""
     if not record.events:
         return None
-    ev = max(record.events, key=lambda e: e.confidence)
-    actor, recipient = record.actor(ev.actor), record.actor(ev.recipient)
-    return ev.type, actor.country if actor else None, recipient.country if recipient else None
+    return triple(record, max(record.events, key=lambda e: e.confidence))
 
 
 # One sentence (or more) per PLOVER type: the most confident event.

@@ -6,13 +6,12 @@ PLOVER-style coder reports.
 """
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from newsgraph.events import code_events
-from newsgraph.events.merge import merge_events
 from newsgraph.record import Actor, Article, Record
+from test_events import best, triple  # shared: the triples a coder reports
+from test_events import coded as coded_with
 
 # name as written -> (country, actor type)
 ACTORS = {
@@ -28,27 +27,8 @@ ACTORS = {
 
 
 def coded(nlp, text: str) -> Record:
-    record = Record(article=Article(id="t", text=text))
-    for n, (name, (country, kind)) in enumerate(ACTORS.items(), 1):
-        mentions = [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
-        if mentions:
-            record.actors.append(Actor(id=f"a{n}", name=name, type=kind, country=country,
-                                       sector="GOV", code=f"{country}GOV", mentions=mentions))
-    doc = nlp(text)
-    code_events(record, doc)
-    merge_events(record, doc)
-    return record
-
-
-def triple(record: Record, ev) -> tuple[str, str | None, str | None]:
-    actor, recipient = record.actor(ev.actor), record.actor(ev.recipient)
-    return ev.type, actor.country if actor else None, recipient.country if recipient else None
-
-
-def best(record: Record):
-    if not record.events:
-        return None
-    return triple(record, max(record.events, key=lambda e: e.confidence))
+    """The record after the events stage, with this file's actor table."""
+    return coded_with(nlp, text, ACTORS)[0]
 
 
 @pytest.mark.parametrize("text, expected", [
