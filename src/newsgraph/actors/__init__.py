@@ -204,9 +204,12 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
 
 # Counting words that open a group's mention but not its name: "nine French soldiers" -> "French soldiers".
 QUANTITY_WORDS = {"some", "many", "several", "few", "all", "both", "dozens", "hundreds", "thousands",
-                  "millions", "scores", "most", "more", "numerous", "various", "of"}
+                  "millions", "scores", "most", "more", "numerous", "various", "of",
+                  # "more than 2.8 million", "at least 20", "nearly 100", "up to 300"
+                  "than", "less", "fewer", "nearly", "almost", "about", "around", "roughly", "over",
+                  "at", "least", "up", "to", "tens"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "dozen", "hundred", "thousand"}
+                "dozen", "hundred", "thousand", "million", "billion"}
 
 
 def _group_name(doc, c: Cand) -> str:
@@ -220,7 +223,7 @@ def _group_name(doc, c: Cand) -> str:
 
 
 def _is_number(word: str) -> bool:
-    return word.replace(",", "").isdigit() or word.lower() in NUMBER_WORDS
+    return word.replace(",", "").replace(".", "", 1).isdigit() or word.lower() in NUMBER_WORDS
 
 
 def _known_people(accs: list[_Acc], lex) -> None:

@@ -365,8 +365,12 @@ def listed_people(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     return out
 
 
+# Sectors of a state's own branches: "Taliban Foreign Ministry" is a branch of the Taliban's rule.
+STATE_BRANCHES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Entity labels that a name after a title may carry by mistake ("Randhir Jaiswal" as a PRODUCT).
 MINOR_ENTS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+# Entity labels that a speaker's name may carry by mistake besides the minor ones ("Nino Galissa" as LOC).
+SPEAKER_ENTS = MINOR_ENTS | {"LOC", "GPE", "FAC"}
 
 
 def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
@@ -382,8 +386,9 @@ def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
         t = doc[i]
         if t.ent_type_ not in MINOR_ENTS or i in taken or t.pos_ != "PROPN":
             continue
+        # The name words may carry a place's label by mistake ("Solo Mayor Hadi Rudyatmo").
         j = i
-        while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ in MINOR_ENTS \
+        while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ in SPEAKER_ENTS \
                 and j not in taken:
             j += 1
         k = i
@@ -395,20 +400,23 @@ def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
                 k += 1
             else:
                 break
+        if k == i:
+            # A place before the title: "Solo Mayor Hadi Rudyatmo", "Jakarta Governor ...".
+            last = max((m for m in range(i, j - 2) if (role := lex.role(doc[m].lower_)) is not None
+                        and not role.untitled), default=None)
+            if last is not None and doc[i].ent_type_ in MINOR_ENTS:
+                k = last + 1
         # The title may also stand just before the run: "with Minister Florence Parly" (tagged
         # or not); the run must then hold only name words.
         titled = k > i or i > 0 and (lex.role(doc[i - 1].lower_) is not None or doc[i - 1].lower_ in lex.org_words)
         names = doc[k:j]
         if titled and 2 <= len(names) <= 3 and not any(lex.role(w.lower_) or w.lower_ in lex.org_words
                                                          or lex.country(w.text) or lex.demonym(w.text) is not None
-                                                         for w in names):
+                                                         for w in names) \
+                and (all(w.ent_type_ in MINOR_ENTS for w in names) or place_country(names.text) is None):
             out.append(Cand(k, j, "person", type="person", name=norm(names.text)))
         resume = max(j, i + 1)
     return out
-
-
-# Entity labels that a speaker's name may carry by mistake besides the minor ones ("Nino Galissa" as LOC).
-SPEAKER_ENTS = MINOR_ENTS | {"LOC", "GPE", "FAC"}
 
 
 def speaker_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
@@ -434,6 +442,59 @@ def speaker_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
         if place_country(words.text) is not None or lex.capital(words.text) is not None:
             continue  # "New Delhi said": a seat of power speaking
         out.append(Cand(start, tok.i + 1, "person", type="person", name=norm(words.text)))
+    return out
+
+
+def described_as_person(doc, tok, lex: Lexicon, who: bool = False) -> bool:
+    """A name the text describes as a person: an apposition that is a singular title ("Oh Ei Sun,
+    senior fellow with ..."), a title after "is" ("Mahad Wasuge is the executive director of
+    ..."), or, with ``who``, a relative clause opened by "who" (not for names tagged as places:
+    "from the Middle East and Africa, who have landed")."""
+    for ch in tok.children:
+        if ch.dep_ == "appos" and ch.tag_ == "NN" and lex.role(ch.lower_) is not None:
+            return True
+        if who and ch.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i > tok.i for g in ch.children):
+            return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        return any(ch.dep_ == "attr" and ch.tag_ == "NN" and lex.role(ch.lower_) is not None
+                   for ch in tok.head.children)
+    return False
+
+
+def name_words(doc, start: int, end: int, lex: Lexicon) -> int:
+    """Where the trailing run of two or three name words in ``doc[start:end]`` begins (capitalised,
+    alphabetic, not all capitals, not a title, organisation word, country or nationality); ``end``
+    when there is none."""
+    k = end
+    while k > start and end - k < 3:
+        t = doc[k - 1]
+        if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN") \
+                or lex.role(t.lower_) or t.lower_ in lex.org_words or lex.country(t.text) \
+                or lex.demonym(t.text) is not None:
+            break
+        k -= 1
+    return k if end - k >= 2 else end
+
+
+def described_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
+    """Names the entity recogniser took for a place or missed that the text describes as people
+    (see ``described_as_person``): "Oh Ei Sun, senior fellow with the Singapore Institute"."""
+    out = []
+    for i in _capitalised_propns(doc):
+        tok = doc[i]
+        if i in taken or tok.pos_ != "PROPN" or tok.ent_type_ not in SPEAKER_ENTS | {"ORG"} or tok.dep_ == "compound":
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 2 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+                and doc[start - 1].i not in taken:
+            start -= 1
+        k = name_words(doc, start, tok.i + 1, lex)
+        if k > tok.i or k > 0 and doc[k - 1].lower_ == "the" or not described_as_person(doc, tok, lex):
+            continue
+        words = doc[k : tok.i + 1]
+        if place_country(words.text) is not None or lex.capital(words.text) is not None:
+            continue
+        out.append(Cand(k, tok.i + 1, "person", type="person", name=norm(words.text)))
     return out
 
 
@@ -521,9 +582,11 @@ class Finder:
                 # "Lawyer Lionel Bethune de Moro": a capitalised title taken into the name.
                 c.start += 1
                 c.name = norm(doc[c.start : c.end].text)
+        ents = self._described_orgs(ents)
         ents += listed_people(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += titled_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += speaker_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
+        ents += described_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += surname_mentions(doc, ents, taken | {i for c in ents for i in c.tokens()})
         # A person name that contains a gazetteer hit ("Jordan Peterson") replaces it.
         person_tokens = {i for c in ents if c.kind == "person" for i in c.tokens()}
@@ -538,6 +601,25 @@ class Finder:
         self.cands.sort(key=lambda c: c.start)
         return self.cands
 
+    def _described_orgs(self, ents: list[Cand]) -> list[Cand]:
+        """A name tagged ORG that the text describes as a person ("Morgan Kehr, a senior firefighter")
+        is that person; one that ends in such a name after a body ("Chamber of Deputies Arnel
+        Belizaire, who ...") is split in two."""
+        doc, lex = self.doc, self.lex
+        out = []
+        for c in ents:
+            if c.kind != "org" or not described_as_person(doc, doc[c.end - 1], lex, who=True):
+                out.append(c)
+                continue
+            k = name_words(doc, c.start, c.end, lex)
+            if k == c.end:
+                out.append(c)
+                continue
+            if k > c.start:
+                out.append(Cand(c.start, k, "org", type="organization", name=norm(doc[c.start:k].text)))
+            out.append(Cand(k, c.end, "person", type="person", name=norm(doc[k:c.end].text)))
+        return out
+
     def _role_nouns(self) -> None:
         """Unnamed actors: role nouns ("officials", "the spokesman") and organisation heads ("defense ministry")."""
         doc, lex = self.doc, self.lex
@@ -550,15 +632,22 @@ class Finder:
                 continue  # no role or organisation word ends here (most nouns: a set look-up, not five)
             prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
             two = f"{prev} {lower}"
+            if two not in lex.org_words and lower != tok.lemma_.lower():
+                two_lemma = f"{prev} {tok.lemma_.lower()}"
+                two = two_lemma if two_lemma in lex.org_words else two  # "opposition parties"
             org_sector = lex.org_words.get(two) or lex.org_words.get(lower)
             # Only heads of noun phrases: "leader" in "North Korean leader Kim" belongs to the name;
             # but the body in a title is an actor too: "Chinese Foreign Ministry spokesperson Mao Ning".
             # "British media report that ...": a verb the tagger took for a noun heads the sentence.
-            misread_verb = tok.head.dep_ == "ROOT" and tok.head.lower_ in ("report", "say", "claim", "warn") \
-                and tok.head.i == tok.i + 1
-            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not misread_verb and not (
-                    org_sector is not None and lex.role(lower) is None
-                    and (head_role := lex.role(tok.head.lower_)) is not None and head_role.sector == "ORG"):
+            misread_verb = tok.head.dep_ in ("ROOT", "advcl", "ccomp", "conj", "npadvmod", "parataxis") \
+                and tok.head.lower_ in ("report", "say", "claim", "warn") and tok.head.i == tok.i + 1 \
+                and not any(ch.dep_ in ("det", "poss") for ch in tok.head.children)
+            # "a Turkish court ruling", "a police raid": the body does the act named after it.
+            acting_body = tok.dep_ == "compound" and org_sector is not None and tok.head.i == tok.i + 1 \
+                and tok.head.lemma_.lower() in lex.act_nouns
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not misread_verb and not acting_body \
+                    and not (org_sector is not None and lex.role(lower) is None
+                             and (head_role := lex.role(tok.head.lower_)) is not None and head_role.sector == "ORG"):
                 continue
             # "secretary-general" comes as three tokens; the hyphenated word is the role, not "general".
             hyph = hyphen_word(doc, tok.i - 2)
@@ -575,8 +664,17 @@ class Finder:
                 continue
             if any(ch.dep_ == "appos" and self._person_at(ch) for ch in tok.children):
                 continue
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be" \
+                    and any(ch.dep_ == "nsubj" and self._person_at(ch) for ch in tok.head.children):
+                continue  # "James Schoff is a senior director at ...": the title is the person's
             left, right = np_extent(tok)
             right = max(right, hyph_end)
+            if acting_body or misread_verb:
+                # "a Turkish court ruling": the nationality modifies the act, and belongs to the body.
+                left = min(left, next((t.left_edge.i for t in tok.head.lefts if t.i < tok.i
+                                       and t.dep_ in ("amod", "compound", "nmod", "poss")), left))
+            if tok.tag_ in ("NNS", "NNPS"):
+                left = self._coordinated_nationalities(left)
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 # "Indian foreign ministry spokesperson": the nationality just before goes with the body.
                 while left > 0 and (doc[left - 1].tag_ == "POS" or (o := self.by_token.get(left - 1)) is not None
@@ -594,14 +692,26 @@ class Finder:
                     continue
                 inner = [c for c in inner if c.kind != "person"]
             named = [c for c in inner if c.kind in ("body", "org")]
-            if named and (org_sector is not None and role is None):
-                continue  # "the TASS news agency": the body's own mention grows over its head word
+            owner_country = None
+            # A body named by a proper name; "parliament's lower house" is no such name.
+            proper = [c for c in named if c.kind == "body" or doc[c.head].pos_ == "PROPN"]
+            # "China's U.N. mission": a country owning the phrase owns the body; the named one
+            # only says where it works.
+            owned = proper and any(c.kind in ("country", "capital", "demonym") and c.end < len(doc)
+                                   and doc[c.end].tag_ == "POS" and c.country != proper[-1].country for c in inner)
+            if proper and (org_sector is not None and role is None) and not owned:
+                owner = proper[-1]
+                if not (org_sector in STATE_BRANCHES and owner.sector not in (None, org_sector)
+                        and owner.country and owner.country != "IGO"
+                        and not (owner.end < len(doc) and doc[owner.end].tag_ == "POS")):
+                    continue  # "the TASS news agency": the body's own mention grows over its head word
+                owner_country = owner.country  # "Taliban Foreign Ministry": a branch of the body's rule
             if role is not None and role.topic:
                 # "a North Korea analyst" studies North Korea; only an adjective gives nationality.
                 inner_c = [c for c in inner if c.kind != "country"]
             else:
                 inner_c = inner
-            country = self._modifier_country(tok, inner_c) or leader_country or (
+            country = self._modifier_country(tok, inner_c) or leader_country or owner_country or (
                 self._city_in(left, tok.i) if left < tok.i else None) or (
                 self._led_by(tok) if org_sector == "GOV" or role is not None and role.sector == "GOV" else None)
             regional = any(c.kind == "demonym" and not c.country for c in inner)
@@ -618,9 +728,14 @@ class Finder:
                     for i in range(left, right):
                         self.by_token.setdefault(i, cand)
                     continue
-                # "the coast guard", "its coast guard": the body of the country in context.
-                if country is None and not (doc[left].lower_ in ("the", "its", "their") and tok.i - left <= 2 and (
-                        two in lex.org_alone or lower in lex.org_alone and two not in lex.org_words)):
+                # "the coast guard", "its coast guard", "a cabinet meeting", "parliament's lower
+                # house": the body of the country in context.
+                alone = two in lex.org_alone or lower in lex.org_alone and two not in lex.org_words
+                opener = doc[left].lower_ in ("the", "its", "their") and tok.i - left <= 2 \
+                    or two in lex.org_alone and left == tok.i - 1 \
+                    or acting_body and tok.i - left <= 1 \
+                    or left + 1 < tok.i and doc[left + 1].tag_ == "POS" and doc[left].lower_ in lex.org_alone
+                if country is None and not (opener and alone):
                     continue  # "the ministry" with no country: left to coreference
                 named_from = left + (doc[left].lower_ in ("its", "their"))
                 cand = Cand(left, right, "org", country=country, sector=org_sector, type="organization",
@@ -631,7 +746,9 @@ class Finder:
                 affil = self._affiliation(tok) or (named[-1] if named else None)
                 if affil is not None:
                     country = country or affil.country
-                    if role.sector == "ORG" and affil.sector:
+                    # "French representatives at a U.N. meeting" stay their government's.
+                    if role.sector == "ORG" and affil.sector and not (
+                            affil.country == "IGO" and country not in (None, "IGO")):
                         sector = affil.sector
                 if country is None and role.group and (plural or lower in ("police",)):
                     # "Demonstrators in Baghdad", "people blocked streets in Hong Kong"
@@ -657,7 +774,10 @@ class Finder:
                 c.consumed = c.consumed or not (c.kind == "body" and kind_is_role(cand) and c.type != "metonym")
             self.cands.append(cand)
             for i in range(left, right):
-                self.by_token.setdefault(i, cand)
+                if owner_country:
+                    self.by_token[i] = cand  # "Taliban Foreign Ministry": the branch, not the movement
+                else:
+                    self.by_token.setdefault(i, cand)
 
     def _named_body_before(self, tok) -> Cand | None:
         """The latest body or organisation named before ``tok`` whose name has ``tok``'s word
@@ -738,6 +858,50 @@ class Finder:
                         name=f"{self.doc[other.start:other.end].text} {tok.text}", title=cand.title, head=tok.i)
             twin.extra = list(cand.extra)
             self.cands.append(twin)
+
+    def _coordinated_nationalities(self, left: int) -> int:
+        """"U.S., French and Mexican representatives", parsed as a list that ends before the noun or
+        as one that the noun's own modifiers continue: the run of nationalities just before a plural
+        role noun is its own (a new left edge). The parser must have seen a list ("In the U.S.,
+        Chinese officials said" is none)."""
+        doc = self.doc
+        i, crossed = left, []
+        while i > 0:
+            o = self.by_token.get(i - 1)
+            if o is not None and o.kind in ("demonym", "country") and o.country and o.country != "IGO":
+                crossed.append(o)
+                i = o.start
+            elif doc[i - 1].lower_ in (",", "and", "or") and self.by_token.get(i - 2) is not None:
+                i -= 1
+            else:
+                break
+        if not any(doc[o.head].dep_ == "conj" for o in crossed):
+            return left
+        while doc[i].lower_ in (",", "and", "or"):
+            i += 1
+        return i
+
+    def _listed_with_peoples(self, tok) -> bool:
+        """"Canadians, French, Germans, British and the United States": a nationality adjective
+        coordinated with peoples or countries names that people, not a language or a place."""
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        if top.dep_ == "pobj" and top.head.lower_ in ("in", "into", "from"):
+            return False  # "translated into English and French"
+        if top.dep_ in ("amod", "compound", "nmod", "poss"):
+            return False  # "Russian and Chinese social media": the list modifies a noun
+        chain = [top, *(t for t in top.subtree if t.dep_ == "conj")]
+        for t in chain:
+            c = self.by_token.get(t.i)
+            if c is None or t.i == tok.i:
+                continue
+            if t.tag_ in ("NNS", "NNPS") and self.lex.demonym(t.text) is not None:
+                return True  # "Canadians"
+            if c.kind == "country" and self.lex.demonym(doc_text := self.doc[c.start:c.end].text) is None \
+                    and self.lex.country(doc_text):
+                return True  # "the United States"
+        return False
 
     def _person_at(self, tok) -> bool:
         c = self.by_token.get(tok.i)
@@ -926,6 +1090,9 @@ class Finder:
             return True
         if any(ch.dep_ == "appos" and ch.lower_ in non for ch in root.children):
             return True
+        if root.dep_ == "pobj" and root.head.lower_ in ("from", "in", "near") and c.country is None \
+                and not any(t.lower_ in self.lex.org_words for t in toks) and place_country(toks.text) is not None:
+            return True  # "a firefighter from Edmonton" (tagged ORG): a known town after "from"
         return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in non
 
 
@@ -961,7 +1128,25 @@ class Finder:
         if c.type == "metonym" and tok.dep_ == "pobj" and tok.head.lower_ in self.preps and tok.head.lower_ != "of":
             c.kind = "place"  # "at the White House"
             return
+        self._national_branch(c)
         self._extend_to_head_np(c)
+
+    def _national_branch(self, c: Cand) -> None:
+        """"the Sasakawa Peace Foundation USA", "Amnesty International UK": a country name closing
+        a body's name makes it that country's branch ("UNHCR Kenya", an office of an international
+        body, stays international)."""
+        doc = self.doc
+        after = self.by_token.get(c.end) if c.end < len(doc) else None
+        if c.country == "IGO" or after is None or after.kind != "country" or after.start != c.end or not after.country \
+                or doc[c.end - 1].dep_ != "compound" or doc[c.end - 1].head.i not in range(after.start, after.end):
+            return
+        c.country = after.country
+        c.name = f"{c.name} {doc[after.start:after.end].text}"
+        c.code = None
+        after.consumed = True
+        for i in range(after.start, after.end):
+            self.by_token[i] = c
+        c.extra.append((c.start, after.end))
 
     def _extend_to_head_np(self, c: Cand) -> None:
         """"the Japanese Kyodo news agency": the body's mention covers its whole noun phrase."""
@@ -1003,9 +1188,12 @@ class Finder:
             c.consumed = True
             return
         tok = self.doc[c.head]
-        if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i != tok.i:
-            head_c = self.by_token.get(tok.head.i)
-            if self._owner(tok.head) is not None or not c.country or (
+        mod = tok
+        while mod.dep_ == "conj" and mod.head.i != mod.i:
+            mod = mod.head  # "a Chinese and Russian proposal": the second modifies the noun too
+        if mod.dep_ in ("amod", "compound", "nmod", "poss") and mod.head.i != mod.i:
+            head_c = self.by_token.get(mod.head.i)
+            if self._owner(mod.head) is not None or not c.country or (
                     head_c is not None and head_c is not c and head_c.kind == "demonym"):
                 # "Bosnian Serbs": the nationality says where the people live (see _residence).
                 c.consumed = True
@@ -1016,7 +1204,7 @@ class Finder:
             c.code, c.key = c.country, ("country", c.country)
             return
         # "North Koreans traveling to Russia": the people.
-        if tok.tag_ in ("NNPS", "NNS") or c.name.endswith("s"):
+        if tok.tag_ in ("NNPS", "NNS") or c.name.endswith("s") or self._listed_with_peoples(tok):
             c.kind, c.type, c.sector = "group", "group", "CVL"
             c.key = ("group", c.country, "CVL", c.name.lower())
         else:
@@ -1283,6 +1471,11 @@ class Finder:
                 if child.dep_ == "relcl" and child.lemma_ == "be" and attrs:
                     appos = (attrs[0].left_edge.i, attrs[0].right_edge.i + 1)
                     break
+        if appos is None and root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            # "James Schoff is a senior director at the Sasakawa Peace Foundation"
+            attrs = [a for a in root.head.children if a.dep_ == "attr" and lex.role(a.lower_) is not None]
+            if attrs:
+                appos = (attrs[0].left_edge.i, attrs[0].right_edge.i + 1)
         if appos is None and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in WORK_VERBS:
             # "Lydia Rosasi works at the office of the Kenyan government spokesperson"
             for child in root.head.rights:
@@ -1411,7 +1604,8 @@ class Finder:
             if nearest_last and not roles and other.end != end and other.kind in ("country", "demonym", "capital"):
                 continue  # "Indian reluctance Richard Weitz" (a subheading run on): no title, no nationality
             if other.kind in ("body", "org") and other.sector:
-                org_sector = org_sector or other.sector
+                # In a title the body nearest the name is the person's ("Taliban Foreign Ministry spokesman").
+                org_sector = other.sector if nearest_last else org_sector or other.sector
             if other.country and other.country != "IGO" or other.kind == "body":
                 countries.append(other.country)
             other.consumed = other.kind in ("demonym", "country", "capital") or other.consumed
@@ -1435,9 +1629,10 @@ class Finder:
                                         or other.kind == "org" and other.country is None and other.sector is None):
                 other.consumed = True
         if not any(countries) and not nearest_last:
-            # "a lawyer in Mombasa", "an analyst based in Sydney": the place of work.
+            # "a lawyer in Mombasa", "an analyst based in Sydney": the place of work;
+            # "a senior firefighter from Edmonton": the place one comes from.
             for j in range(start, end):
-                if doc[j].lower_ == "in" and doc[j].dep_ == "prep":
+                if doc[j].lower_ in ("in", "from") and doc[j].dep_ == "prep":
                     objs = [o for o in doc[j].children if o.dep_ == "pobj"]
                     code = self._place_at(objs[0]) if objs else None
                     if code:

@@ -67,6 +67,7 @@ class Lexicon:
     org_words: dict[str, str] = field(default_factory=dict)  # keyword -> sector
     org_alone: frozenset[str] = frozenset()  # keywords that "the <word>" makes a body of the context country
     role_words: frozenset[str] = frozenset()  # every word of a role or organisation keyword (a quick pre-check)
+    act_nouns: frozenset[str] = frozenset()  # "a Turkish court ruling": the body acts
     topic_nouns: frozenset[str] = frozenset()  # "Chinese Studies", "Japanese foreign policy": a subject, not a nationality
     ngram_lengths: frozenset[int] = frozenset()
     # The gazetteer: normalised text -> (kind, value), kind in body | country | demonym | capital.
@@ -225,13 +226,17 @@ def _rows(name: str):
         yield lineno, cols
 
 
+# Words ending in "man" that are not compounds of "man".
+NOT_MAN_COMPOUNDS = {"german", "roman", "shaman", "caiman"}
+
+
 def _plural(word: str) -> str:
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es"
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
-    if word.endswith("man"):
-        return word[:-3] + "men"
+    if word.endswith("man") and word not in NOT_MAN_COMPOUNDS:
+        return word[:-3] + "men"  # spokesman, Frenchman; but German -> Germans
     return word + "s"
 
 
@@ -320,6 +325,7 @@ def load_lexicon() -> Lexicon:
 
     alone: set[str] = set()
     lex.topic_nouns = frozenset(cols[0].strip().lower() for _, cols in _rows("topic_nouns.tsv"))
+    lex.act_nouns = frozenset(cols[0].strip().lower() for _, cols in _rows("act_nouns.tsv"))
     for lineno, cols in _rows("org_keywords.tsv"):
         if len(cols) < 2:
             raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")
