@@ -104,3 +104,23 @@ def test_parties_and_houses_of_the_country_in_context(actors_of):
 def test_counts_leave_a_groups_name(actors_of):
     record = actors_of("More than 2.8 million Chinese tourists visited Vietnam this year.")
     assert _by_name(record, "Chinese tourists").country == "CHN"
+
+
+def test_a_country_inside_a_quotation_is_what_is_said_not_who_says_it(actors_of):
+    record = actors_of("Families came to Houston a century ago. \"We've come from about three villages in China,\" "
+                       "said Rena Calloway, who keeps the archive in Houston.")
+    assert _actor_named(record, "Rena Calloway").country != "CHN"
+
+
+def test_staff_share_their_leaders_country_and_lawyers_do_not(actors_of):
+    record = actors_of("Washington sanctioned Albania's former prime minister Sali Berisha on Monday. Berisha's "
+                       "successor, Lulzim Basha, has been under pressure to resign. Berisha's lawyer, Michael Hart, "
+                       "said the decision was political.")
+    assert _actor_named(record, "Lulzim Basha").country == "ALB"
+    assert _actor_named(record, "Michael Hart").country != "ALB"
+
+
+def test_a_nationality_said_with_be(actors_of):
+    record = actors_of("Ruslan Aliyev told jurors in Brooklyn that he had been paid by a Russian gang. "
+                       "Aliyev, who is Azerbaijani, said he is cooperating with prosecutors.")
+    assert _actor_named(record, "Ruslan Aliyev").country == "AZE"

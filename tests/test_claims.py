@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.claims import attribute, find_claims
-from newsgraph.claims.quotes import find_quotes
+from newsgraph.annotate.quotes import find_quotes
 from newsgraph.record import Actor, Article, Record
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsgraph.actors.coref import resolve_pronouns, short_name_target
+from newsgraph.annotate.quotes import find_quotes
 from newsgraph.actors.finder import LEAD_VERBS, Cand, Finder, hyphen_word
 from newsgraph.actors.lexicon import Person, load_lexicon, name_key, norm, place_country, strip_the
 from newsgraph.record import Actor, Record
@@ -30,6 +31,9 @@ LOCAL_ORG_SECTORS = STATE_SECTORS | {"EDU", "NGO", "BUS", "OPP", "REB"}
 UNPLACED_SECTORS = {"IGO", "EDU", "NGO"}
 # Sectors that work where the story happens: its police, courts and prosecutors.
 LOCAL_SECTORS = {"JUD", "COP"}
+# Sectors of staff who serve a leader and share his country ("Putin's spokesman"); a lawyer or a
+# reporter may be of any country.
+PATRON_SECTORS = {None, "GOV", "MIL", "LEG", "SPY"}
 CONTEXT_KINDS = {"country", "demonym", "capital", "place", "body", "org", "group", "role"}
 ACTOR_KINDS = {"country", "capital", "body", "org", "person", "group", "role"}
 
@@ -357,8 +361,12 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         if c.kind == "person":
             for s, e in c.extra:
                 owned.update(range(s, e))
+    # A country inside a quotation is what is said, not who says it ("“... villages in China,”
+    # said Rogene Gee Calvert").
+    quoted = _quoted_tokens(doc)
     all_context = [(c.start, c.country, c.start in owned, _counterpart(doc, c)) for c in cands
-                   if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
+                   if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS
+                   and c.start not in quoted]
     lex = lex or load_lexicon()
     focus = _focus_country(cands, accs)
     scene = _scene_country(doc)
@@ -371,6 +379,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
     for c in cands:
         if c.kind in ("org", "body") and c.start not in org_at and c.name and c.name.lower() in org_named:
             org_at[c.start] = org_named[c.name.lower()]
+    person_at = {i: a for a in accs if a.type == "person" for c in a.cands for i in range(c.start, c.end)}
     for acc in sorted(accs, key=lambda a: a.type == "person"):
         if acc.country is None and acc.type == "person":
             acc.country = _affiliated_country(acc, org_at)
@@ -389,6 +398,11 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         kin = _kin_country(acc, accs) if acc.type == "person" else None
         if kin:
             acc.country = kin  # "Liri Berisha, his son, Shkelzen Berisha": one family, one country
+            continue
+        patron = _patron_country(doc, acc, person_at) if acc.type == "person" \
+            and acc.sector in PATRON_SECTORS else None
+        if patron:
+            acc.country = patron  # "Berisha's successor, Lulzim Basha": the patron's country
             continue
         if scene and acc.sector in LOCAL_SECTORS:
             # "federal prosecutor X", "police": the courts and police of where the story happens.
@@ -433,6 +447,16 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         acc.country = focus
     # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
     accs[:] = [a for a in accs if a.country or a.type != "group"]
+
+
+def _quoted_tokens(doc) -> set[int]:
+    """Indices of the tokens inside quotation marks."""
+    out: set[int] = set()
+    for start, end in find_quotes(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def _national_institution(acc: _Acc, lex) -> bool:
@@ -567,6 +591,19 @@ def _scene_country(doc) -> str | None:
         return None
     best = max(counts, key=counts.get)
     return best if counts[best] >= 2 and counts[best] * 3 >= sum(counts.values()) * 2 else None
+
+
+def _patron_country(doc, acc: _Acc, person_at: dict[int, _Acc]) -> str | None:
+    """The country of the person whose title a person holds: "Berisha's successor, Lulzim Basha",
+    "Putin's spokesman Dmitry Peskov"."""
+    for c in acc.cands:
+        for s, e in c.extra:
+            for j in range(max(s, 1), e):
+                if doc[j].tag_ == "POS":
+                    owner = person_at.get(j - 1)
+                    if owner is not None and owner is not acc and owner.country and owner.country != "IGO":
+                        return owner.country
+    return None
 
 
 def _kin_country(acc: _Acc, accs: list[_Acc]) -> str | None:

@@ -509,7 +509,8 @@ def surname_mentions(doc, ents: list[Cand], taken: set[int]) -> list[Cand]:
         return out
     for i in _capitalised_propns(doc):
         tok = doc[i]
-        if tok.i in taken or tok.text not in surnames or tok.pos_ != "PROPN":
+        # The tagger may take a foreign surname for a common noun ("Mehdiyev, who is Azerbaijani").
+        if tok.i in taken or tok.text not in surnames or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
         if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
@@ -1508,6 +1509,7 @@ class Finder:
         lives = next((code for span in spans if (code := self._lives_in(span))), None)
         if lives:
             country = lives
+        country = self._nationality_predicate(root) or country
         # "North Korea's Kim Jong Un"
         if country is None:
             for child in root.children:
@@ -1528,6 +1530,21 @@ class Finder:
             c.extra.append((prefix[0], c.end))
         if appos is not None:
             c.extra.append((min(c.start, appos[0]), max(c.end, appos[1])))
+
+    def _nationality_predicate(self, root) -> str | None:
+        """"Mehdiyev, who is Azerbaijani", "Nagy is Canadian": a nationality said with "be"."""
+        verbs = [ch for ch in root.rights if ch.dep_ == "relcl" and ch.lemma_ == "be"]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            verbs.append(root.head)
+        for verb in verbs:
+            for ch in verb.children:
+                code = self.lex.demonym(ch.text) if ch.dep_ in ("acomp", "attr") else None
+                if code:
+                    other = self.by_token.get(ch.i)
+                    if other is not None:
+                        other.consumed = True
+                    return code
+        return None
 
     def _lives_in(self, span: tuple[int, int]) -> str | None:
         """The country after "living in", "based in", "originally from" inside ``span`` (an

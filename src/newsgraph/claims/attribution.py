@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.claims.lexicon import Cues, Sources, cues, sources
-from newsgraph.claims.quotes import find_quotes
+from newsgraph.annotate.quotes import find_quotes
 from newsgraph.claims.tokens import tokens_in
 from newsgraph.record import Span
 
