@@ -6,7 +6,8 @@ The list names, for VOA stories by line number, every named actor (people, organ
 countries acting) with the country a careful reader gives it, written from the text and general
 knowledge without looking at newsgraph's output. The script extracts the same stories and
 matches each listed actor to the extracted actor that names it (full name, another form the
-list gives, or a person's surname), then counts right, wrong and missed. Rows whose country
+list gives, or a person's surname; failing those, a mention that is the listed name with
+modifiers before it, or a group whose name opens with it), then counts right, wrong and missed. Rows whose country
 the list leaves open (null: transnational bodies) are counted apart. Without ../shared it says
 so and exits 0.
 """
@@ -42,16 +43,33 @@ def _extracted_forms(record, actor) -> set[str]:
 
 
 def match(row: dict, record):
-    """The extracted actor the row names, or None."""
+    """The extracted actor the row names, or None: one named exactly so, else one named by another
+    form the row gives, else one a mention of which ends with the row's name as whole words ("the
+    Chinese coast guard" for "coast guard", "French representatives" for "French")."""
     forms = _forms(row)
-    best = None
+    best = tail = None
     for actor in record.actors:
         found = _extracted_forms(record, actor)
         if _norm(row["name"]) in found:
             return actor
         if best is None and forms & found:
             best = actor
-    return best
+        if tail is None and any(_ends_with(f, g) or f.startswith(g + " ") and actor.type == "group"
+                                for f in found for g in forms if g):
+            tail = actor
+    return best or tail
+
+
+LINKS = {"of", "at", "for", "with", "from", "in", "to", "and", "by"}
+
+
+def _ends_with(form: str, name: str) -> bool:
+    """Whether ``form`` is ``name`` with modifiers before it ("the powerful military"), not a longer
+    phrase that ends with it ("a director at CNA", "representatives of Dog Meat Free Indonesia")."""
+    if not form.endswith(" " + name):
+        return False
+    before = form[: -len(name) - 1]
+    return "," not in before and not LINKS & set(before.split())
 
 
 def score(gold: list[dict], records: dict[int, object]) -> dict:

@@ -124,3 +124,33 @@ def test_a_nationality_said_with_be(actors_of):
     record = actors_of("Ruslan Aliyev told jurors in Brooklyn that he had been paid by a Russian gang. "
                        "Aliyev, who is Azerbaijani, said he is cooperating with prosecutors.")
     assert _actor_named(record, "Ruslan Aliyev").country == "AZE"
+
+
+@pytest.mark.parametrize(
+    "text, name, country, sector",
+    [
+        # Words that make a body only at the end of a name; a diaspora's nationality is American.
+        ("Ted Gong is senior adviser to the Chinese American Museum in Washington.",
+         "Chinese American Museum", "USA", "EDU"),
+        # A nationality inside a long name.
+        ("The Interim Afghan Government said the border would reopen.", "Interim Afghan Government", "AFG", "GOV"),
+        # An office named with a word of the press stays an office.
+        ("The Executive Office for Immigration Review in Washington ruled on the case.",
+         "Executive Office for Immigration Review", "USA", "GOV"),
+    ],
+)
+def test_names_of_bodies(actors_of, text, name, country, sector):
+    actor = _by_name(actors_of(text), name)
+    assert actor is not None, name
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_subject_of_study_or_a_hyphened_word_in_a_name_is_no_nationality(actors_of):
+    record = actors_of("The Institute of Chinese Studies in Delhi said. The Anti-American Farmer Tariff was passed.")
+    assert _by_name(record, "Institute of Chinese Studies").country != "CHN"
+    assert all(a.country != "USA" for a in record.actors if "Tariff" in a.name)
+
+
+def test_an_official_may_name_his_own_country_in_a_quotation(actors_of):
+    record = actors_of("“China calls on parties concerned to be rational,” Deputy Ambassador Geng Shuang said.")
+    assert _actor_named(record, "Geng Shuang").country == "CHN"

@@ -145,8 +145,9 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
             if longer is not None:
                 longer.absorb(c)
                 continue
-            same = next((a for a in accs if a.type == "organization" and a.name.lower().removeprefix("the ") == short),
-                        None) if c.country is None and c.sector is None else None
+            # (also "the ministry" after "Cameroon Livestock Ministry", named after it in find)
+            same = next((a for a in accs if a.type == "organization" and a.name.lower().removeprefix("the ") == short
+                         and (c.sector is None or a.sector == c.sector)), None) if c.country is None else None
             if same is not None:
                 same.absorb(c)  # "SolarAlliance's policy chief" after "Lisbon-based SolarAlliance"
                 continue
@@ -362,11 +363,13 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
             for s, e in c.extra:
                 owned.update(range(s, e))
     # A country inside a quotation is what is said, not who says it ("“... villages in China,”
-    # said Rogene Gee Calvert").
+    # said Rogene Gee Calvert"), unless an official speaks for it ("“China calls on parties ...,”
+    # Deputy Ambassador Geng Shuang said"); places and bodies quoted say nothing of any speaker.
     quoted = _quoted_tokens(doc)
-    all_context = [(c.start, c.country, c.start in owned, _counterpart(doc, c)) for c in cands
-                   if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS
-                   and c.start not in quoted]
+    all_context = [(c.start, c.country, c.start in owned, _counterpart(doc, c),
+                    0 if c.start not in quoted else 1 if c.kind in ("country", "capital", "demonym") else 2)
+                   for c in cands
+                   if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
     lex = lex or load_lexicon()
     focus = _focus_country(cands, accs)
     scene = _scene_country(doc)
@@ -410,8 +413,10 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
             continue
         # "with the Iraqi Government and the Kurdish Regional Government": same phrase, same side.
         own_preps = {_counterpart(doc, c) for c in acc.cands} - {None}
-        with_country = [(s, code) for s, code, own, prep in all_context
-                        if (not own or acc.type != "person") and (prep is None or prep in own_preps)]
+        official = acc.sector in STATE_SECTORS or acc.type != "person"
+        with_country = [(s, code) for s, code, own, prep, in_quote in all_context
+                        if (not own or acc.type != "person") and (prep is None or prep in own_preps)
+                        and (in_quote == 0 or official and in_quote == 1)]
         votes: dict[str, int] = {}
         for c in acc.cands:
             sent = doc[c.start].sent

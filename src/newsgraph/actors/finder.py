@@ -290,7 +290,7 @@ def _org_names_over_places(doc, lex: Lexicon, gaz: list[Cand]) -> tuple[list[Can
             drop.update(id(c) for c in gaz if ent.start <= c.start and c.end <= ends[ent.start]
                         and c.kind in ("country", "capital"))
             continue
-        if ent.label_ != "ORG" or ent.root.lower_ not in lex.org_words:
+        if ent.label_ != "ORG" or ent.root.lower_ not in lex.org_words and ent.root.lower_ not in lex.org_name_words:
             continue
         end = ent.end
         cut = [c for c in gaz if ent.start < c.start < end < c.end and c.kind == "country"
@@ -301,9 +301,10 @@ def _org_names_over_places(doc, lex: Lexicon, gaz: list[Cand]) -> tuple[list[Can
         inside = [c for c in gaz if ent.start <= c.start and c.end <= end
                   and not (c.end < end and doc[c.end].tag_ == "POS")]
         first = ent.start + (doc[ent.start].lower_ == "the")
-        # "Syrian Center for Legal Studies and Research": a nationality opening a long name too.
-        if inside and all((c.kind in ("capital", "country") or c.kind == "demonym" and c.start == first
-                           and end - first >= 3) and not c.start <= ent.root.i < c.end for c in inside) \
+        # "Syrian Center for Legal Studies and Research", "the Chinese American Museum": nationalities
+        # inside a long name too.
+        if inside and all((c.kind in ("capital", "country") or c.kind == "demonym" and end - first >= 3)
+                          and not c.start <= ent.root.i < c.end for c in inside) \
                 and not any(c.start < ent.start < c.end or c.start < end < c.end for c in gaz):
             drop.update(id(c) for c in inside)
             if end != ent.end:
@@ -1236,6 +1237,10 @@ class Finder:
                 if sector:
                     c.sector = sector
                     break
+            # "Global Source Partners": words that make a body only in a name come second
+            # ("Executive Office for Immigration Review" is an office).
+            c.sector = c.sector or next((lex.org_name_words[w] for w in reversed(words) if w in lex.org_name_words),
+                                        None)
         tok = doc[c.head]
         # "Khasan station": an ORG label on a word that modifies a non-actor noun is a place name.
         if tok.dep_ == "compound" and c.sector is None and tok.head.i > tok.i:
@@ -1281,10 +1286,15 @@ class Finder:
             code = lex.country(t.text) if t.pos_ == "PROPN" else None
             if code and not (t.i > c.start and doc[t.i - 1].lower_ in ("on", "against", "about")):
                 return code
-        # "Syrian Center for Legal Studies and Research": a nationality opening the name.
-        code = lex.demonym(doc[c.start].text)
-        if code:
-            return code
+        # "Syrian Center for Legal Studies and Research", "the Interim Afghan Government": a
+        # nationality in the name ("Chinese American Museum": a diaspora's, American).
+        for t in doc[c.start : c.end]:
+            pair = doc[t.i : t.i + 2].text if t.i + 1 < c.end else ""
+            code = (lex.demonym(pair) if pair else None) or lex.demonym(t.text)
+            hyphened = t.i > c.start and doc[t.i - 1].text == "-" or t.i + 1 < c.end and doc[t.i + 1].text == "-"
+            if code and not hyphened and not (t.i > c.start and doc[t.i - 1].lower_ in ("on", "against", "about", "for")) \
+                    and t.head.lemma_.lower() not in lex.topic_nouns:  # "Institute of Chinese Studies"
+                return code
         # "the Obama administration", "Mandela Foundation": a listed person's name in the body's name.
         for t in doc[c.start : c.end]:
             known = lex.known_person(t.text) if t.pos_ == "PROPN" and t.i != c.head else None

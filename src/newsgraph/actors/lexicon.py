@@ -65,6 +65,7 @@ class Lexicon:
     bodies_exact: dict[str, Body] = field(default_factory=dict)  # acronyms, matched with case
     roles: dict[str, Role] = field(default_factory=dict)  # normalised role -> role
     org_words: dict[str, str] = field(default_factory=dict)  # keyword -> sector
+    org_name_words: dict[str, str] = field(default_factory=dict)  # "Museum", "Partners": only inside a name
     org_alone: frozenset[str] = frozenset()  # keywords that "the <word>" makes a body of the context country
     role_words: frozenset[str] = frozenset()  # every word of a role or organisation keyword (a quick pre-check)
     act_nouns: frozenset[str] = frozenset()  # "a Turkish court ruling": the body acts
@@ -329,8 +330,12 @@ def load_lexicon() -> Lexicon:
     for lineno, cols in _rows("org_keywords.tsv"):
         if len(cols) < 2:
             raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")
+        flag = cols[2].strip() if len(cols) > 2 else ""
+        if flag == "name":
+            lex.org_name_words[cols[0].strip().lower()] = cols[1].strip()
+            continue
         lex.org_words[cols[0].strip().lower()] = cols[1].strip()
-        if len(cols) > 2 and cols[2].strip() == "1":
+        if flag == "1":
             alone.add(cols[0].strip().lower())
     lex.org_alone = frozenset(alone)
     lex.role_words = frozenset(w for key in (*lex.roles, *lex.org_words) for w in key.replace("-", " ").split())
