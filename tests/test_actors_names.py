@@ -154,3 +154,29 @@ def test_a_subject_of_study_or_a_hyphened_word_in_a_name_is_no_nationality(actor
 def test_an_official_may_name_his_own_country_in_a_quotation(actors_of):
     record = actors_of("“China calls on parties concerned to be rational,” Deputy Ambassador Geng Shuang said.")
     assert _actor_named(record, "Geng Shuang").country == "CHN"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # A hyphened leader names the body's country; a backer does not.
+        ("Vietnamese-led forces launched artillery fire against guerrilla camps near the Thai border.",
+         "Vietnamese-led forces", "VNM"),
+        ("The U.S.-led coalition said the strikes had hit a depot.", "The U.S.-led coalition", "USA"),
+        ("The Saudi-led coalition struck a depot near the port.", "The Saudi-led coalition", "SAU"),
+    ],
+)
+def test_a_body_led_by_a_country(actors_of, text, name, country):
+    assert _actor_named(actors_of(text), name).country == country
+
+
+def test_a_backer_is_no_owner(actors_of):
+    record = actors_of("Russian-backed separatists attacked the village.")
+    assert all(a.country != "RUS" for a in record.actors)
+
+
+def test_a_local_body_is_where_its_spokesman_is_from(actors_of):
+    record = actors_of("Hunters will stop coming to Botswana, he said. Oaitse Nawa of the Elephant Protection "
+                       "Society, a Botswana native, wants the hunts to be stopped.")
+    nawa = _actor_named(record, "Oaitse Nawa")
+    assert _by_name(record, "Elephant Protection Society").country == nawa.country == "BWA"

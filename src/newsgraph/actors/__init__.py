@@ -413,7 +413,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
             continue
         # "with the Iraqi Government and the Kurdish Regional Government": same phrase, same side.
         own_preps = {_counterpart(doc, c) for c in acc.cands} - {None}
-        official = acc.sector in STATE_SECTORS or acc.type != "person"
+        official = acc.sector in STATE_SECTORS
         with_country = [(s, code) for s, code, own, prep, in_quote in all_context
                         if (not own or acc.type != "person") and (prep is None or prep in own_preps)
                         and (in_quote == 0 or official and in_quote == 1)]
@@ -450,6 +450,14 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         if any(w in lex.transnational for w in acc.name.lower().split()):
             continue
         acc.country = focus
+    # "Oaitse Nawa of the Elephant Protection Society": a local body nothing else places is where
+    # the person who speaks for it is from.
+    for acc in accs:
+        if acc.country or acc.type != "organization" or acc.sector in ("IGO", "MED") or _stays_unplaced(acc):
+            continue
+        tokens = {i for c in acc.cands for i in range(c.start, c.end)}
+        acc.country = next((p.country for p in accs if p.type == "person" and p.country and p.country != "IGO"
+                            and any(i in tokens for c in p.cands for s, e in c.extra for i in range(s, e))), None)
     # Unnamed groups with no country ("two delegations", "reporters") say too little to be actors.
     accs[:] = [a for a in accs if a.country or a.type != "group"]
 

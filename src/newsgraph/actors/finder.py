@@ -366,6 +366,8 @@ def listed_people(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     return out
 
 
+# "Saudi-led", "Hamas-run": the hyphened country leads or runs the body (unlike "Russian-backed").
+LEADING_PARTICIPLES = frozenset({"led", "run", "ruled", "controlled", "commanded", "governed", "owned"})
 # Sectors of a state's own branches: "Taliban Foreign Ministry" is a branch of the Taliban's rule.
 STATE_BRANCHES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Entity labels that a name after a title may carry by mistake ("Randhir Jaiswal" as a PRODUCT).
@@ -713,7 +715,8 @@ class Finder:
                 inner_c = [c for c in inner if c.kind != "country"]
             else:
                 inner_c = inner
-            country = self._modifier_country(tok, inner_c) or leader_country or owner_country or (
+            country = self._modifier_country(tok, inner_c) or leader_country or owner_country \
+                or self._led_country(left, tok.i) or (
                 self._city_in(left, tok.i) if left < tok.i else None) or (
                 self._led_by(tok) if org_sector == "GOV" or role is not None and role.sector == "GOV" else None)
             regional = any(c.kind == "demonym" and not c.country for c in inner)
@@ -914,14 +917,26 @@ class Finder:
     def _modifier_country(self, head, inner: list[Cand]) -> str | None:
         """Country given by a nationality word or possessive inside the phrase headed by ``head``:
         an owner ("Guatemala's Washington embassy") first, else the first nationality ("the Japanese
-        Liberal Democratic Party"); a backer ("Russian-backed separatists") gives none."""
+        Liberal Democratic Party"); a backer ("Russian-backed separatists") gives none, a leader
+        does ("the Saudi-led coalition", "Vietnamese-led forces")."""
         doc = self.doc
         usable = [c for c in inner if c.kind in ("demonym", "country", "capital") and c.country
-                  and not (c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].text[:1].islower())]
+                  and not (c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].text[:1].islower()
+                           and doc[c.end + 1].lower_ not in LEADING_PARTICIPLES)]
         owner = next((c for c in usable if c.end < len(doc) and doc[c.end].tag_ == "POS"), None)
         if owner is not None:
             return owner.country
         return usable[0].country if usable else None
+
+    def _led_country(self, start: int, end: int) -> str | None:
+        """"the U.S.-led coalition" (one token when the country ends in a full stop): the leader's country."""
+        for t in self.doc[start:end]:
+            head, dash, participle = t.text.rpartition("-")
+            if dash and head and participle.lower() in LEADING_PARTICIPLES:
+                code = self.lex.country(head) or self.lex.demonym(head)
+                if code:
+                    return code
+        return None
 
     def _affiliation(self, tok) -> Cand | None:
         """The body a role belongs to: "spokesman for the Kremlin", "analyst at the Stimson Center"."""
