@@ -180,3 +180,20 @@ def test_a_local_body_is_where_its_spokesman_is_from(actors_of):
                        "Society, a Botswana native, wants the hunts to be stopped.")
     nawa = _actor_named(record, "Oaitse Nawa")
     assert _by_name(record, "Elephant Protection Society").country == nawa.country == "BWA"
+
+
+def test_a_description_before_a_name_the_recogniser_missed(actors_of):
+    record = actors_of("Independent Cambodian media association CamboJA said the journalist was released.")
+    camboja = _by_name(record, "CamboJA")
+    assert (camboja.country, camboja.sector) == ("KHM", "NGO")
+
+
+def test_a_law_named_after_a_body_is_no_body(actors_of):
+    record = actors_of("In January the government approved a Coast Guard Law that authorizes firing on vessels.")
+    assert _by_name(record, "Law") is None
+
+
+def test_a_bodys_full_name_in_brackets_after_its_initials(actors_of):
+    record = actors_of("The U.S. government, through our INL (Bureau of International Narcotics and Law "
+                       "Enforcement Affairs) programs, has provided training.")
+    assert _by_name(record, "Bureau of International Narcotics and Law Enforcement Affairs") is not None

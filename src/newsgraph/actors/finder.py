@@ -250,6 +250,11 @@ def entity_cands(doc, taken: set[int], ends: dict[int, int] | None = None) -> li
             # "Jordan Peterson": a name that contains a country name is still a person.
             out.append(Cand(start, end, "person", type="person", name=norm(doc[start:end].text)))
         elif ent.label_ == "ORG":
+            # "INL (Bureau of International Narcotics ...)": the full name inside the bracket.
+            bracket = next((i for i in range(start + 1, end - 2) if doc[i].text == "("), None)
+            if bracket is not None:
+                start = bracket + 1
+                overlap = [i for i in range(start, end) if i in taken]
             # "Malawi's Department of Disaster Management Affairs": the body starts after its owner.
             pos = next((i for i in range(start + 1, min(end - 1, start + 5)) if doc[i].tag_ == "POS"), None)
             if pos is not None and overlap and all(i in taken for i in range(start, pos)):
@@ -649,6 +654,8 @@ class Finder:
             # "a Turkish court ruling", "a police raid": the body does the act named after it.
             acting_body = tok.dep_ == "compound" and org_sector is not None and tok.head.i == tok.i + 1 \
                 and tok.head.lemma_.lower() in lex.act_nouns
+            if tok.dep_ == "compound" and org_sector is not None and tok.head.i == tok.i + 1 and self._named_body_after(tok, org_sector):
+                continue  # "the rights group Licadho", "Cambodian media association CamboJA"
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not misread_verb and not acting_body \
                     and not (org_sector is not None and lex.role(lower) is None
                              and (head_role := lex.role(tok.head.lower_)) is not None and head_role.sector == "ORG"):
@@ -863,6 +870,41 @@ class Finder:
                         name=f"{self.doc[other.start:other.end].text} {tok.text}", title=cand.title, head=tok.i)
             twin.extra = list(cand.extra)
             self.cands.append(twin)
+
+    def _named_body_after(self, tok, sector: str) -> bool:
+        """A body's description before its name, when the recogniser missed the name ("Independent
+        Cambodian media association CamboJA said"): the name is an organisation of the description's
+        sector and nationality. True when one was added."""
+        doc, lex = self.doc, self.lex
+        head = tok.head
+        named = self.by_token.get(head.i)
+        if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper() or head.is_sent_start \
+                or named is not None and not (named.kind == "org" and named.sector is None and named.start == head.i) \
+                or lex.role(tok.lower_) or lex.role(head.lower_) is not None or head.lower_ in lex.org_words \
+                or head.lower_ in lex.non_actors \
+                or any(ch.dep_ == "compound" and ch.i > tok.i for ch in head.children):
+            return False
+        left = head.left_edge.i
+        inner = [self.by_token[i] for i in range(left, head.i) if i in self.by_token]
+        if any(c.kind in ("person", "body", "org") for c in inner):
+            return False
+        country = self._modifier_country(head, inner)
+        if named is not None:
+            # "the rights group Licadho": the recogniser's name gets the description's sector.
+            named.sector, named.country = sector, named.country or country
+            named.extra.append((left, named.end))
+            for c in inner:
+                c.consumed = True
+            return True
+        cand = Cand(left, head.i + 1, "org", country=country, sector=sector,
+                    type="organization", name=norm(head.text))
+        cand.head = head.i
+        for c in inner:
+            c.consumed = True
+        self.cands.append(cand)
+        for i in range(left, head.i + 1):
+            self.by_token.setdefault(i, cand)
+        return True
 
     def _coordinated_nationalities(self, left: int) -> int:
         """"U.S., French and Mexican representatives", parsed as a list that ends before the noun or
