@@ -197,3 +197,15 @@ def test_a_bodys_full_name_in_brackets_after_its_initials(actors_of):
     record = actors_of("The U.S. government, through our INL (Bureau of International Narcotics and Law "
                        "Enforcement Affairs) programs, has provided training.")
     assert _by_name(record, "Bureau of International Narcotics and Law Enforcement Affairs") is not None
+
+
+def test_a_region_that_acts_stands_for_its_government(actors_of):
+    record = actors_of("Although Bali banned the trade in 2017, stalls still serve dog meat. Texas sued the "
+                       "administration on Monday.")
+    texas = _by_name(record, "Texas")
+    assert (texas.country, texas.sector, texas.type) == ("USA", "GOV", "metonym")
+
+
+def test_a_region_described_or_suffering_is_a_place(actors_of):
+    record = actors_of("Sydney is again shrouded in a toxic, smoky haze. Floods hit Texas on Monday.")
+    assert _by_name(record, "Sydney") is None and _by_name(record, "Texas") is None

@@ -371,6 +371,9 @@ def listed_people(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     return out
 
 
+# Verbs of being and seeming: their subject is described, it does not act ("Sydney is shrouded in smoke").
+STATE_VERBS = frozenset({"be", "become", "remain", "seem", "appear", "look", "stay", "lie", "sit", "face", "suffer",
+                         "experience", "see", "receive", "get", "have", "host"})
 # "Saudi-led", "Hamas-run": the hyphened country leads or runs the body (unlike "Russian-backed").
 LEADING_PARTICIPLES = frozenset({"led", "run", "ruled", "controlled", "commanded", "governed", "owned"})
 # Sectors of a state's own branches: "Taliban Foreign Ministry" is a branch of the Taliban's rule.
@@ -506,6 +509,31 @@ def described_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     return out
 
 
+def acting_regions(doc, ents: list[Cand], taken: set[int]) -> list[Cand]:
+    """Regions and cities that act, standing for their governments as capitals do: "Bali banned
+    the trade", "Texas sued the administration". A place the recogniser tags GPE that is the active
+    subject of a verb other than "be" (alone or in a coordination), with a known country; not a
+    surname of someone named ("Shamsa Mohamed Aden ... Aden is reluctant")."""
+    surnames = {doc[c.end - 1].text for c in ents if c.kind == "person"}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or any(i in taken for i in range(ent.start, ent.end)) or ent.text in surnames:
+            continue
+        top = ent.root
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        verb = top.head
+        if top.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ in STATE_VERBS \
+                or ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+            continue
+        name = strip_the(ent.text)
+        code = place_country(name)
+        if code and code != "IGO":
+            out.append(Cand(ent.start, ent.end, "capital", country=code, sector="GOV", name=name, code=code + "GOV",
+                            type="metonym", key=("metonym", name.lower())))
+    return out
+
+
 def surname_mentions(doc, ents: list[Cand], taken: set[int]) -> list[Cand]:
     """Later bare-surname mentions the entity recogniser missed: "Amirov and Omarov, both from
     Azerbaijan" after "Rafat Amirov and Polad Omarov". Only a proper noun standing alone (no
@@ -596,6 +624,7 @@ class Finder:
         ents += titled_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += speaker_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
         ents += described_names(doc, lex, taken | {i for c in ents for i in c.tokens()})
+        ents += acting_regions(doc, ents, taken | {i for c in ents for i in c.tokens()})
         ents += surname_mentions(doc, ents, taken | {i for c in ents for i in c.tokens()})
         # A person name that contains a gazetteer hit ("Jordan Peterson") replaces it.
         person_tokens = {i for c in ents if c.kind == "person" for i in c.tokens()}
