@@ -209,3 +209,11 @@ def test_a_region_that_acts_stands_for_its_government(actors_of):
 def test_a_region_described_or_suffering_is_a_place(actors_of):
     record = actors_of("Sydney is again shrouded in a toxic, smoky haze. Floods hit Texas on Monday.")
     assert _by_name(record, "Sydney") is None and _by_name(record, "Texas") is None
+
+
+def test_the_child_of_immigrants_is_of_where_she_was_born(actors_of):
+    record = actors_of("Her mother, Jane Eng, the child of Chinese immigrants, was born and raised in Texas.")
+    assert _actor_named(record, "Jane Eng").country == "USA"
+    # ... while an immigrant's own nationality stays his origin.
+    record = actors_of("Li Wei, a Chinese immigrant, opened a grocery store in Houston in 1952.")
+    assert _actor_named(record, "Li Wei").country == "CHN"

@@ -37,6 +37,8 @@ LEAD_VERBS = {"head", "lead", "direct", "run", "chair", "found"}
 MIN_MODIFIER_CITY_POPULATION = 300_000
 # "based in", "living in": where a person works or lives.
 RESIDENCE_WORDS = {"based", "living", "lives", "lived", "residing", "resides", "born", "raised"}
+# "the child of Chinese immigrants": what follows "<kin> of" describes the parents.
+KIN_WORDS = {"child", "son", "daughter", "grandson", "granddaughter", "grandchild", "descendant", "offspring"}
 # "originally from Taiwan", "who hails from Kenya": where a person comes from.
 ORIGIN_WORDS = {"originally", "hails", "hailed", "comes", "came"}
 # Words that put a title in the past: the holder no longer speaks for that body.
@@ -1600,8 +1602,10 @@ class Finder:
         spans = [appos] if appos is not None else []
         # "Michelle Takahashi, who is originally from Taiwan"; "Jane Eng ... was born and raised in Texas"
         spans += [(ch.i, ch.right_edge.i + 1) for ch in root.rights if ch.dep_ in ("relcl", "acl")]
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.i > root.i:
-            spans.append((root.head.i, root.head.right_edge.i + 1))
+        subject = root.head if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass") else root
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i > root.i:
+            # "Her mother, Jane Eng, ..., was born and raised in Texas": the verb of the noun she stands beside.
+            spans.append((subject.head.i, subject.head.right_edge.i + 1))
         lives = next((code for span in spans if (code := self._lives_in(span))), None)
         if lives:
             country = lives
@@ -1653,6 +1657,11 @@ class Finder:
                     other = self.by_token.get(k)
                     if other is not None and other.country and other.country != "IGO":
                         return other.country
+                # "born and raised in Texas": a place the gazetteer of actors does not hold
+                objs = [o for o in doc[j + 1].children if o.dep_ == "pobj"]
+                code = self._place_at(objs[0]) if objs else None
+                if code:
+                    return code
         return None
 
     def _span_head(self, start: int, end: int) -> int:
@@ -1703,6 +1712,8 @@ class Finder:
                 continue
             if other.start < j and j != start:
                 continue  # counted once, at its first token
+            if any(doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() in KIN_WORDS for k in range(start + 1, other.start)):
+                continue  # "the child of Chinese immigrants": the parents' country, not the person's
             # Only a "to" inside the title counts: "offered its troops to Lebanon's new President X" is Lebanon's.
             before = doc[other.start - 1].lower_ if other.start > start else ""
             if before in ("to", "for") and other.kind in ("country", "capital", "place"):
