@@ -204,3 +204,41 @@ def test_the_child_of_immigrants_is_of_where_she_was_born(actors_of):
     # ... while an immigrant's own nationality stays his origin.
     record = actors_of("Li Wei, a Chinese immigrant, opened a grocery store in Houston in 1952.")
     assert _actor_named(record, "Li Wei").country == "CHN"
+
+
+def _titled(nlp, title: str, text: str):
+    """The record after the actors stage for an article with a headline."""
+    from newsgraph.actors import find_actors
+    from newsgraph.record import Article, Record
+
+    record = Record(article=Article(id="t", text=text, title=title))
+    find_actors(record, nlp(text))
+    return record
+
+
+def test_the_headline_says_which_country_a_short_story_is_about(nlp):
+    text = ("Thousands of students rallied on Wednesday against a court ruling on government jobs. "
+            "Police said the protests were largely peaceful. The interior ministry did not comment, and "
+            "state television did not report the rallies.")
+    record = _titled(nlp, "Students in Bangladesh rally against job quota ruling", text)
+    for name in ("students", "Police", "interior ministry", "state television"):
+        actor = _actor_named(record, name)
+        assert actor is not None and actor.country == "BGD", name
+    # Without the headline nothing says where this happens.
+    assert all(a.country is None for a in _titled(nlp, "", text).actors if a.type == "group")
+
+
+def test_generic_people_take_no_country_from_the_story(nlp):
+    text = ("Police in Lagos fired tear gas at protesters on Friday. Many people stayed home, and "
+            "protesters said they would march again.")
+    record = _titled(nlp, "Thousands protest fuel price rise in Nigeria's Lagos", text)
+    assert _actor_named(record, "protesters").country == "NGA"
+    assert _by_name(record, "people") is None
+
+
+def test_a_name_in_apposition_to_a_title(actors_of):
+    record = actors_of("Armenian Foreign Minister Levon Grigoryan and his Azerbaijani counterpart, "
+                       "Elnur Mammadov, held two hours of talks. Kosovo's interior minister, Arben Krasniqi, "
+                       "rejected the accusation.")
+    assert _actor_named(record, "Elnur Mammadov").type == "person"
+    assert _actor_named(record, "Arben Krasniqi").country == "XKX"

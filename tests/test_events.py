@@ -146,8 +146,8 @@ def test_every_plover_type_is_in_the_lexicon():
     ("Israel began the withdrawal of its troops from Lebanon.", ("RETREAT", "ISR", "LBN")),
     # the recipient named in the phrase of a partitive object
     ("The United States suspended part of its military aid program for Egypt.", ("SANCTION", "USA", "EGY")),
-    # an intention is an agreement to act: "is willing to" + a cooperative act
-    ("Norway is willing to send aid to Sudan.", ("AGREE", "NOR", None)),
+    # an intention is an agreement to act: "is willing to" + a cooperative act, for whom it is meant
+    ("Norway is willing to send aid to Sudan.", ("AGREE", "NOR", "SDN")),
 ])
 def test_syntax(nlp, text, expected):
     _, triples = coded(nlp, text)

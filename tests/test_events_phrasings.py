@@ -137,7 +137,7 @@ def test_one_phrase_for_two_countries_gives_both_parties(nlp):
     # an intention to fight is a threat, also when the parser takes the infinitive for a purpose
     ("Kenyans have sworn to fight until the land is returned, officials said.", ("THREATEN", "KEN", None)),
     # ... and past an aspectual verb: "prepared to resume shelling"
-    ("The Russian army prepared to resume shelling Ukraine's positions.", ("THREATEN", "RUS", None)),
+    ("The Russian army prepared to resume shelling Ukraine's positions.", ("THREATEN", "RUS", "UKR")),
     # letting aid through is a retreat (CAMEO 0863), pulling out inspectors a sanction (1662)
     ("Egypt reopened the crossing to allow the delivery of medicine to Sudan.", ("RETREAT", "EGY", "SDN")),
     ("The European Union will withdraw its inspectors from Iran next week.", ("SANCTION", "IGO", "IRN")),
@@ -170,3 +170,21 @@ def test_a_visit_to_a_capital_has_the_host_country_as_recipient(nlp, text, capit
     assert (recipient.name, recipient.country, recipient.type) == (*host, "country")
     # The host is added once, its one mention the capital's name.
     assert [text[s:e] for s, e in recipient.mentions] == [capital]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The party an act is for, named inside the event's own phrase, when nothing else gives one.
+    ("Japan pledged to keep sending food aid to drought-hit Kenya.", ("AGREE", "JPN", "KEN")),
+    ("France is ready to offer emergency loans for Ukraine and Belarus.", ("AGREE", "FRA", "UKR")),
+    # ... a country named only as a place is that country.
+    ("Norway promised to continue humanitarian aid to war-torn Yemen.", ("AGREE", "NOR", "YEM")),
+])
+def test_the_recipient_inside_the_events_phrase(nlp, text, expected):
+    assert best(coded(nlp, text)) == expected
+
+
+def test_an_unresolved_pronoun_object_is_still_the_party(nlp):
+    # "accusing it of ...": "it" is the accused, though no actor is known for it; not the militants.
+    record = coded(nlp, "Kenya blamed the attack on a neighbour, accusing it of helping Iranian militants.")
+    accusations = [triple(record, e) for e in record.events if e.type == "ACCUSE"]
+    assert accusations and all(r != "IRN" for _, _, r in accusations)

@@ -29,6 +29,8 @@ LOCAL_ORG_SECTORS = STATE_SECTORS | {"EDU", "NGO", "BUS", "OPP", "REB"}
 # think tanks, universities and charities quoted in a story are as often foreign as local.
 # (Unlisted armed groups are placed: transnational ones are listed with no country.)
 UNPLACED_SECTORS = {"IGO", "EDU", "NGO"}
+# Groups of these sectors with no country of their own belong to the country around them.
+LOCAL_GROUP_SECTORS = STATE_SECTORS | {"CVL", "LAB", "AGR", "HLH", "OPP", "REB", "EDU"}
 # Sectors that work where the story happens: its police, courts and prosecutors.
 LOCAL_SECTORS = {"JUD", "COP"}
 # Sectors of staff who serve a leader and share his country ("Putin's spokesman"); a lawyer or a
@@ -71,7 +73,7 @@ def find_actors(record: Record, doc) -> None:
     finder.describe()
     accs = _group(doc, finder.cands)
     _known_people(accs, lex)
-    _fill_context_countries(doc, accs, finder.cands, _publisher_country(record, lex), lex)
+    _fill_context_countries(doc, accs, finder.cands, _publisher_country(record, lex), lex, record.article.title)
     _add_pronouns(doc, accs)
     record.actors = _to_actors(doc, accs)
 
@@ -347,7 +349,7 @@ def _publisher_country(record: Record, lex) -> str | None:
 
 
 def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher: str | None = None,
-                            lex=None) -> None:
+                            lex=None, title: str = "") -> None:
     """A person whose text gives no country takes the nearest country named in the same sentence.
 
     "a thorough talk with President Vladimir Putin" after "what the Kremlin said" -> RUS. The
@@ -371,7 +373,8 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
                    for c in cands
                    if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
     lex = lex or load_lexicon()
-    focus = _focus_country(cands, accs)
+    title = title_countries(title, lex) if title else []
+    focus = _focus_country(cands, accs, title)
     scene = _scene_country(doc)
     outlet = publisher or _outlet_country(cands)
     # Organisations first: a person whose title or apposition names one ("a spokesman for the
@@ -388,7 +391,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
             acc.country = _affiliated_country(acc, org_at)
             if acc.country is None and _affiliated_country(acc, org_at, unplaced=True):
                 continue  # "X, a director at Human Rights Watch": a body of no country says none of X's
-        if acc.country or not (acc.type == "person" or acc.type == "group" and acc.sector in STATE_SECTORS
+        if acc.country or not (acc.type == "person" or acc.type == "group" and _local_group(doc, acc, lex)
                                or acc.type == "organization" and acc.sector in LOCAL_ORG_SECTORS
                                and (not any(c.kind == "body" for c in acc.cands) or _national_institution(acc, lex))):
             continue
@@ -435,11 +438,14 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
             # Every mention votes ("Trump ... the U.S." three times, "Russia" once): most votes, first on a tie.
             best = max(votes.values())
             acc.country = next(code for code, n in votes.items() if n == best)
-        if acc.country is None and (focus or scene) and (acc.type == "person" or acc.type == "group"
-                                                         and acc.sector in STATE_SECTORS):
-            # "Police arrested 20 people": the police of the country the article is about, else
-            # of where it happens ("said Judge X" in a story told from Nairobi's courts).
+        if acc.country is None and (focus or scene) and acc.type == "person":
+            # "said Judge X" in a story told from Nairobi's courts: the country the article is
+            # about, else where it happens.
             acc.country = focus or scene
+        elif acc.country is None and (focus or scene) and acc.type == "group":
+            # "Police arrested 20 people": the police of the country the article is about;
+            # "protesters", "students": the people of where it happens, else of that country.
+            acc.country = (focus or scene) if acc.sector in STATE_SECTORS else (scene or focus)
     # A named organisation that neither the lexicon nor its sentence places ("Heart and Soul
     # Television", "the National News Agency") is most likely local to the country the article is about.
     for acc in accs:
@@ -470,6 +476,18 @@ def _quoted_tokens(doc) -> set[int]:
         if span is not None:
             out.update(range(span.start, span.end))
     return out
+
+
+def _local_group(doc, acc: _Acc, lex) -> bool:
+    """A group of the country around it: officials, troops, police, protesters, students, workers;
+    not analysts or experts (a subject of study, from anywhere), reporters, refugees or companies."""
+    if acc.sector not in LOCAL_GROUP_SECTORS:
+        return False
+    if acc.sector not in STATE_SECTORS and any(c.head >= 0 and doc[c.head].lemma_.lower() in lex.generic_groups
+                                                  for c in acc.cands):
+        return False  # "people", "women and children": anyone
+    role = lex.role(acc.title) if acc.title else None
+    return role is None or not role.topic
 
 
 def _national_institution(acc: _Acc, lex) -> bool:
@@ -567,11 +585,14 @@ def _files_report(doc, c: Cand) -> bool:
     return verb.lemma_.lower() == "have" and any(ch.lower_ == "more" for ch in verb.children)
 
 
-def _focus_country(cands: list[Cand], accs: list[_Acc] = ()) -> str | None:
-    """The country the article is most about: the most often named (first named on a tie);
-    each well-known person counts once for the country general knowledge gives them ("President
-    William Ruto"; one whose country the text names is counted with that name)."""
+def _focus_country(cands: list[Cand], accs: list[_Acc] = (), title: list[str] = ()) -> str | None:
+    """The country the article is most about: the most often named in the headline and the text
+    (first named on a tie); each well-known person counts once for the country general knowledge
+    gives them ("President William Ruto"; one whose country the text names is counted with that
+    name). A country named once is no focus: it is as often the other party."""
     counts: dict[str, int] = {}
+    for code in title:
+        counts[code] = counts.get(code, 0) + 2  # the headline says what the story is about
     for c in cands:
         if c.kind in ("country", "demonym", "capital", "place") and c.country and c.country != "IGO":
             counts[c.country] = counts.get(c.country, 0) + 1
@@ -584,6 +605,26 @@ def _focus_country(cands: list[Cand], accs: list[_Acc] = ()) -> str | None:
     if best < 2:
         return None
     return next(code for code, n in counts.items() if n == best)
+
+
+def title_countries(title: str, lex) -> list[str]:
+    """Countries a headline names by a country's, nationality's or capital's name ("Thousands
+    protest fuel price rise in Nigeria's Lagos" -> NGA); looked up word by word, two words first."""
+    words = [norm(w) for w in title.replace("’", "'").split()]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(words[i : i + n]).strip(" ,.:;!?\"'")
+            if not phrase or not phrase[:1].isupper():
+                continue
+            code = lex.country(phrase) or lex.demonym(phrase) or lex.capital(phrase)
+            if code and code != "IGO":
+                out.append(code)
+                i += n - 1
+                break
+        i += 1
+    return out
 
 
 # Prepositions that put an event somewhere: "a trial in New York", "clashes near Tripoli".

@@ -463,6 +463,9 @@ def described_as_person(doc, tok, lex: Lexicon, who: bool = False) -> bool:
     senior fellow with ..."), a title after "is" ("Mahad Wasuge is the executive director of
     ..."), or, with ``who``, a relative clause opened by "who" (not for names tagged as places:
     "from the Middle East and Africa, who have landed")."""
+    # "his Azerbaijani counterpart, Elnur Mammadov": the name in apposition to a title
+    if tok.dep_ == "appos" and tok.head.tag_ == "NN" and tok.head.i < tok.i and lex.role(tok.head.lower_) is not None:
+        return True
     for ch in tok.children:
         if ch.dep_ == "appos" and ch.tag_ == "NN" and lex.role(ch.lower_) is not None:
             return True
@@ -495,7 +498,7 @@ def described_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     out = []
     for i in _capitalised_propns(doc):
         tok = doc[i]
-        if i in taken or tok.pos_ != "PROPN" or tok.ent_type_ not in SPEAKER_ENTS | {"ORG"} or tok.dep_ == "compound":
+        if i in taken or tok.pos_ != "PROPN" or tok.ent_type_ not in SPEAKER_ENTS | {"ORG", "NORP"} or tok.dep_ == "compound":
             continue
         start = tok.i
         while start > 0 and tok.i - start < 2 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \

@@ -69,6 +69,7 @@ class Lexicon:
     org_alone: frozenset[str] = frozenset()  # keywords that "the <word>" makes a body of the context country
     role_words: frozenset[str] = frozenset()  # every word of a role or organisation keyword (a quick pre-check)
     act_nouns: frozenset[str] = frozenset()  # "a Turkish court ruling": the body acts
+    generic_groups: frozenset[str] = frozenset()  # "people", "women": no country from the story
     topic_nouns: frozenset[str] = frozenset()  # "Chinese Studies", "Japanese foreign policy": a subject, not a nationality
     ngram_lengths: frozenset[int] = frozenset()
     # The gazetteer: normalised text -> (kind, value), kind in body | country | demonym | capital.
@@ -327,6 +328,7 @@ def load_lexicon() -> Lexicon:
     alone: set[str] = set()
     lex.topic_nouns = frozenset(cols[0].strip().lower() for _, cols in _rows("topic_nouns.tsv"))
     lex.act_nouns = frozenset(cols[0].strip().lower() for _, cols in _rows("act_nouns.tsv"))
+    lex.generic_groups = frozenset(cols[0].strip().lower() for _, cols in _rows("generic_groups.tsv"))
     for lineno, cols in _rows("org_keywords.tsv"):
         if len(cols) < 2:
             raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")

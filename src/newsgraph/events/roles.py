@@ -632,10 +632,39 @@ def find_participants(tok, trig: Trigger, record: Record, lex: Lexicon) -> Parti
             return None
         _noun_roles(tok, trig, record, lex, parts)
     _frame_info(tok, trig, lex, parts, record)
+    if parts.actors and not parts.recipients and not trig.sym:
+        parts.recipients = _inner_recipient(tok, trig, record, parts.actors)
     if not parts.embedded:
         _negation(tok, trig, lex, parts)
         _announced_intent(tok, trig, lex, parts)
     return parts
+
+
+# Clauses inside an event's phrase that tell of something else: their parties are not the event's.
+OTHER_CLAUSES = ("relcl", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "appos", "conj")
+INNER_PREPS = frozenset({"to", "for", "with", "against", "from", "on", "in", "into", "toward", "towards"})
+
+
+def _inner_recipient(tok, trig: Trigger, record: Record, actors: list[Actor]) -> list[Actor]:
+    """Last resort for an event with an actor and no recipient: the first party named inside its
+    own phrase, after the trigger ("promised to continue military aid to war-torn Mozambique",
+    "agreed to provide aid for Romania and Poland", "refused to meet Jordan's King Abdullah").
+    Parties of clauses inside the phrase ("..., who ...") and the actor's own country are skipped."""
+    if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
+        return []  # "accusing it of ...": the pronoun is the party, though unresolved
+    own = {a.id for a in actors} | {a.country for a in actors if a.country}
+    stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in OTHER_CLAUSES]
+    found: list = []
+    while stack:
+        t = stack.pop(0)
+        if t.pos_ != "PRON" and (t.dep_ == "pobj" and t.head.lower_ in INNER_PREPS or t.dep_ == "dobj" and t.head.i != tok.i):
+            found.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in OTHER_CLAUSES)
+    for t in sorted(found, key=lambda t: t.i):
+        picked = [a for a in _actors([t], record, deep=True) if a.id not in own and a.country not in own]
+        if picked:
+            return picked
+    return []
 
 
 def _verb_roles(tok, trig: Trigger, record: Record, lex: Lexicon, parts: Participants) -> None:
