@@ -7,7 +7,8 @@ countries acting) with the country a careful reader gives it, written from the t
 knowledge without looking at newsgraph's output. The script extracts the same stories and
 matches each listed actor to the extracted actor that names it (full name, another form the
 list gives, or a person's surname; failing those, a mention that is the listed name with
-modifiers before it, or a group whose name opens with it), then counts right, wrong and missed. Rows whose country
+modifiers before it or without the phrase that places it, or a group whose name opens with it),
+then counts right, wrong and missed. Rows whose country
 the list leaves open (null: transnational bodies) are counted apart. Without ../shared it says
 so and exits 0.
 """
@@ -55,12 +56,20 @@ def match(row: dict, record):
         if best is None and forms & found:
             best = actor
         if tail is None and any(_ends_with(f, g) or f.startswith(g + " ") and actor.type == "group"
-                                for f in found for g in forms if g):
+                                or _cut_before_place(g, f) for f in found for g in forms if g):
             tail = actor
     return best or tail
 
 
 LINKS = {"of", "at", "for", "with", "from", "in", "to", "and", "by"}
+
+
+def _cut_before_place(name: str, form: str) -> bool:
+    """Whether ``form`` is ``name`` without the phrase that places it ("India's embassy" for
+    "India's embassy in Kathmandu", "French forces" for "French forces in the Indian Ocean")."""
+    if len(form.split()) < 2 or not name.startswith(form + " "):
+        return False
+    return name[len(form) + 1 :].split()[0] in ("in", "at", "of", "to", "for")
 
 
 def _ends_with(form: str, name: str) -> bool:

@@ -686,8 +686,10 @@ class Finder:
                 and tok.head.lower_ in ("report", "say", "claim", "warn") and tok.head.i == tok.i + 1 \
                 and not any(ch.dep_ in ("det", "poss") for ch in tok.head.children)
             # "a Turkish court ruling", "a police raid": the body does the act named after it.
-            acting_body = tok.dep_ == "compound" and org_sector is not None and tok.head.i == tok.i + 1 \
-                and tok.head.lemma_.lower() in lex.act_nouns
+            # ("Indian Air Force transport planes": other modifiers of the act may come between)
+            acting_body = tok.dep_ == "compound" and org_sector is not None and tok.head.i > tok.i \
+                and tok.head.lemma_.lower() in lex.act_nouns \
+                and all(doc[j].dep_ == "compound" and doc[j].head.i == tok.head.i for j in range(tok.i + 1, tok.head.i))
             if tok.dep_ == "compound" and org_sector is not None and tok.head.i == tok.i + 1 and self._named_body_after(tok, org_sector):
                 continue  # "the rights group Licadho", "Cambodian media association CamboJA"
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not misread_verb and not acting_body \
