@@ -142,8 +142,9 @@ def _group(doc, cands: list[Cand]) -> list[_Acc]:
                     continue
             # "Central Command" after "U.S. Central Command": the short form of a body named before.
             short = c.name.lower().removeprefix("the ")
+            # (not a common noun: "the court" after two courts is neither of them)
             longer = next((a for a in accs if a.type == "organization" and a.name.lower() != short
-                           and a.name.lower().endswith(" " + short)), None)
+                           and a.name.lower().endswith(" " + short)), None) if doc[c.head].text[:1].isupper() else None
             if longer is not None:
                 longer.absorb(c)
                 continue
