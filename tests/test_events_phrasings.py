@@ -188,3 +188,9 @@ def test_an_unresolved_pronoun_object_is_still_the_party(nlp):
     record = coded(nlp, "Kenya blamed the attack on a neighbour, accusing it of helping Iranian militants.")
     accusations = [triple(record, e) for e in record.events if e.type == "ACCUSE"]
     assert accusations and all(r != "IRN" for _, _, r in accusations)
+
+
+def test_a_party_of_the_actors_own_country_inside_the_phrase(nlp):
+    # A domestic act: the party acted on is of the actor's own country, and still the recipient.
+    record = coded(nlp, "Putin threatened to ban Russian opposition candidates from the upcoming elections.")
+    assert best(record) == ("THREATEN", "RUS", "RUS")

@@ -649,10 +649,11 @@ def _inner_recipient(tok, trig: Trigger, record: Record, actors: list[Actor]) ->
     """Last resort for an event with an actor and no recipient: the first party named inside its
     own phrase, after the trigger ("promised to continue military aid to war-torn Mozambique",
     "agreed to provide aid for Romania and Poland", "refused to meet Jordan's King Abdullah").
-    Parties of clauses inside the phrase ("..., who ...") and the actor's own country are skipped."""
+    Parties of clauses inside the phrase ("..., who ...") and the actor itself are skipped; another
+    party of the actor's country is kept ("threatened to ban Ugandan opposition candidates")."""
     if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
         return []  # "accusing it of ...": the pronoun is the party, though unresolved
-    own = {a.id for a in actors} | {a.country for a in actors if a.country}
+    own = {a.id for a in actors}
     stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in OTHER_CLAUSES]
     found: list = []
     while stack:
@@ -661,7 +662,7 @@ def _inner_recipient(tok, trig: Trigger, record: Record, actors: list[Actor]) ->
             found.append(t)
         stack.extend(c for c in t.children if c.dep_ not in OTHER_CLAUSES)
     for t in sorted(found, key=lambda t: t.i):
-        picked = [a for a in _actors([t], record, deep=True) if a.id not in own and a.country not in own]
+        picked = [a for a in _actors([t], record, deep=True) if a.id not in own]
         if picked:
             return picked
     return []
