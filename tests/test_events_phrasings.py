@@ -194,3 +194,8 @@ def test_a_party_of_the_actors_own_country_inside_the_phrase(nlp):
     # A domestic act: the party acted on is of the actor's own country, and still the recipient.
     record = coded(nlp, "Putin threatened to ban Russian opposition candidates from the upcoming elections.")
     assert best(record) == ("THREATEN", "RUS", "RUS")
+
+
+def test_a_purpose_clause_says_whom_the_act_is_aimed_at(nlp):
+    record = coded(nlp, "Kenyans blocked a road in Nairobi to protest against Iran's support for the militia.")
+    assert best(record)[2] == "IRN"

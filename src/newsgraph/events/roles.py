@@ -654,7 +654,9 @@ def _inner_recipient(tok, trig: Trigger, record: Record, actors: list[Actor]) ->
     if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
         return []  # "accusing it of ...": the pronoun is the party, though unresolved
     own = {a.id for a in actors}
-    stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in OTHER_CLAUSES]
+    # A purpose clause says whom the act is aimed at ("blocked a road to show their disapproval
+    # of the United States' policies"); other clauses tell of something else.
+    stack = [c for c in tok.children if c.i > tok.i and (c.dep_ not in OTHER_CLAUSES or _to_infinitive(c))]
     found: list = []
     while stack:
         t = stack.pop(0)
