@@ -242,3 +242,12 @@ def test_a_name_in_apposition_to_a_title(actors_of):
                        "rejected the accusation.")
     assert _actor_named(record, "Elnur Mammadov").type == "person"
     assert _actor_named(record, "Arben Krasniqi").country == "XKX"
+
+
+def test_officers_and_residents_of_the_country_around_them(nlp):
+    text = ("The European Union imposed sanctions on nine Myanmar military officers on Thursday. "
+            "Residents of the village told reporters that soldiers had rounded up men.")
+    record = _titled(nlp, "EU sanctions Myanmar officers over crackdown", text)
+    officers = _actor_named(record, "Myanmar military officers")
+    assert (officers.country, officers.sector, officers.type) == ("MMR", "MIL", "group")
+    assert _actor_named(record, "Residents").country == "MMR"

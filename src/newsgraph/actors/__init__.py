@@ -488,7 +488,7 @@ def _local_group(doc, acc: _Acc, lex) -> bool:
                                                   for c in acc.cands):
         return False  # "people", "women and children": anyone
     role = lex.role(acc.title) if acc.title else None
-    return role is None or not role.topic
+    return role is None or not (role.topic and role.sector == "EDU")  # residents are local, analysts are not
 
 
 def _national_institution(acc: _Acc, lex) -> bool:
