@@ -327,3 +327,12 @@ def test_parenthetical_attribution(nlp, text, speaker):
     (claim,) = claims_of(nlp, text)[1]
     assert said(text, claim.speaker_span) == speaker
     assert said(text, claim.content).startswith(text.split(",")[0])
+
+
+def test_a_parsed_articles_quotations_are_found_once(nlp):
+    from newsgraph.annotate.quotes import quotes_of
+
+    doc = nlp('“We will not sell arms,” the minister said. “Never,” he added.')
+    first = quotes_of(doc)
+    assert first == find_quotes(doc.text) and len(first) == 2
+    assert quotes_of(doc) is first  # kept on the Doc: the actors and claims stages share one scan

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsgraph.actors.coref import resolve_pronouns, short_name_target
-from newsgraph.annotate.quotes import find_quotes
+from newsgraph.annotate.quotes import quotes_of
 from newsgraph.actors.finder import LEAD_VERBS, Cand, Finder, hyphen_word
 from newsgraph.actors.lexicon import Person, load_lexicon, name_key, norm, place_country, strip_the
 from newsgraph.record import Actor, Record
@@ -472,7 +472,7 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
 def _quoted_tokens(doc) -> set[int]:
     """Indices of the tokens inside quotation marks."""
     out: set[int] = set()
-    for start, end in find_quotes(doc.text):
+    for start, end in quotes_of(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))

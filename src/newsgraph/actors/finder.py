@@ -386,6 +386,12 @@ MINOR_ENTS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"
 SPEAKER_ENTS = MINOR_ENTS | {"LOC", "GPE", "FAC"}
 
 
+def _no_name_word(tok, lex: Lexicon) -> bool:
+    """A title, organisation word, country or nationality: no word of a person's name."""
+    return lex.role(tok.lower_) is not None or tok.lower_ in lex.org_words or bool(lex.country(tok.text)) \
+        or lex.demonym(tok.text) is not None
+
+
 def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
     """Names the entity recogniser missed after a title: "French Minister of Armed Forces Florence
     Parly". A run of capitalised proper nouns outside any entity whose first words are title or
@@ -423,9 +429,7 @@ def titled_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
         # or not); the run must then hold only name words.
         titled = k > i or i > 0 and (lex.role(doc[i - 1].lower_) is not None or doc[i - 1].lower_ in lex.org_words)
         names = doc[k:j]
-        if titled and 2 <= len(names) <= 3 and not any(lex.role(w.lower_) or w.lower_ in lex.org_words
-                                                         or lex.country(w.text) or lex.demonym(w.text) is not None
-                                                         for w in names) \
+        if titled and 2 <= len(names) <= 3 and not any(_no_name_word(w, lex) for w in names) \
                 and (all(w.ent_type_ in MINOR_ENTS for w in names) or place_country(names.text) is None):
             out.append(Cand(k, j, "person", type="person", name=norm(names.text)))
         resume = max(j, i + 1)
@@ -449,7 +453,7 @@ def speaker_names(doc, lex: Lexicon, taken: set[int]) -> list[Cand]:
         words = doc[start : tok.i + 1]
         if not 2 <= len(words) <= 3 or any(
                 t.i in taken or not t.text[:1].isupper() or not t.is_alpha or t.ent_type_ not in SPEAKER_ENTS
-                or lex.role(t.lower_) or t.lower_ in lex.org_words or lex.country(t.text) or lex.demonym(t.text) is not None
+                or _no_name_word(t, lex)
                 for t in words):
             continue
         if place_country(words.text) is not None or lex.capital(words.text) is not None:
@@ -484,9 +488,7 @@ def name_words(doc, start: int, end: int, lex: Lexicon) -> int:
     k = end
     while k > start and end - k < 3:
         t = doc[k - 1]
-        if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN") \
-                or lex.role(t.lower_) or t.lower_ in lex.org_words or lex.country(t.text) \
-                or lex.demonym(t.text) is not None:
+        if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN") or _no_name_word(t, lex):
             break
         k -= 1
     return k if end - k >= 2 else end
@@ -911,7 +913,7 @@ class Finder:
         """A body's description before its name, when the recogniser missed the name ("Independent
         Cambodian media association CamboJA said"): the name is an organisation of the description's
         sector and nationality. True when one was added."""
-        doc, lex = self.doc, self.lex
+        lex = self.lex
         head = tok.head
         named = self.by_token.get(head.i)
         if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper() or head.is_sent_start \

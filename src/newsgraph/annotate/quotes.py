@@ -16,6 +16,18 @@ LOGGER = logging.getLogger(__name__)
 OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "\u201c", "\u201d", '"'
 
 
+def quotes_of(doc) -> list[Span]:
+    """``find_quotes`` of a parsed article's text, computed once and kept on the ``Doc``: the
+    actors and claims stages both read it."""
+    cached = doc.user_data.get(_QUOTES_KEY)
+    if cached is None:
+        cached = doc.user_data[_QUOTES_KEY] = find_quotes(doc.text)
+    return cached
+
+
+_QUOTES_KEY = "newsgraph.quotes"
+
+
 def find_quotes(text: str) -> list[Span]:
     """The quotations in ``text`` as ``(start, end)`` of the quoted words, in text order."""
     spans: list[Span] = []

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.claims.lexicon import Cues, Sources, cues, sources
-from newsgraph.annotate.quotes import find_quotes
+from newsgraph.annotate.quotes import quotes_of
 from newsgraph.claims.tokens import tokens_in
 from newsgraph.record import Span
 
@@ -88,7 +88,7 @@ class _Finder:
         self.text = text
         self.cues: Cues = cues()
         self.sources: Sources = sources()
-        self.quotes = find_quotes(text)
+        self.quotes = quotes_of(doc)
         self.found: list[Found] = []
         self.silenced: set[int] = set()
         self.cue_tokens: set[int] = set()
