@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.actors.lexicon import load_lexicon as load_actor_lexicon
-from newsgraph.events.lexicon import Lexicon, Trigger
+from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.record import Actor, Record
 
 SUBJ = ("nsubj", "csubj", "expl")
@@ -119,12 +119,6 @@ LIGHT_PREPS = frozenset({"to", "into", "in", "under", "on", "at"})
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 
 
-def _journeys() -> frozenset[str]:
-    from newsgraph.events.lexicon import load_lexicon
-
-    return load_lexicon().journeys
-
-
 def governing_verb(tok):
     """The light verb a nominal event is the object of: "paid a visit", "imposed sanctions",
     "came to some sort of agreement", "engaged in ethnic cleansing"; None for a noun in an
@@ -143,7 +137,7 @@ def governing_verb(tok):
         if head.head.pos_ in ("VERB", "AUX"):
             if head.lower_ in LIGHT_PREPS:
                 return head.head
-            if head.lower_ == "for" and head.head.lemma_.lower() in _journeys():
+            if head.lower_ == "for" and head.head.lemma_.lower() in load_lexicon().journeys:
                 return head.head  # "returned to Geneva for talks": the travellers talk
             return None
         if head.lower_ != "of":  # "some sort of agreement": climb the quantity noun
