@@ -774,9 +774,7 @@ class Finder:
                                 sector=named_before.sector, name=named_before.name, code=named_before.code,
                                 type=named_before.type, key=named_before.key)
                     cand.head = tok.i
-                    self.cands.append(cand)
-                    for i in range(left, right):
-                        self.by_token.setdefault(i, cand)
+                    self._register(cand)
                     continue
                 # "the coast guard", "its coast guard", "a cabinet meeting", "parliament's lower
                 # house": the body of the country in context.
@@ -822,12 +820,7 @@ class Finder:
             for c in inner:
                 # "African Union troops", "G7 foreign ministers": the named body stays an actor too.
                 c.consumed = c.consumed or not (c.kind == "body" and kind_is_role(cand) and c.type != "metonym")
-            self.cands.append(cand)
-            for i in range(left, right):
-                if owner_country:
-                    self.by_token[i] = cand  # "Taliban Foreign Ministry": the branch, not the movement
-                else:
-                    self.by_token.setdefault(i, cand)
+            self._register(cand, replace=bool(owner_country))  # "Taliban Foreign Ministry": the branch, not the movement
 
     def _named_body_before(self, tok) -> Cand | None:
         """The latest body or organisation named before ``tok`` whose name has ``tok``'s word
@@ -927,22 +920,28 @@ class Finder:
         if any(c.kind in ("person", "body", "org") for c in inner):
             return False
         country = self._modifier_country(head, inner)
+        for c in inner:
+            c.consumed = True
         if named is not None:
             # "the rights group Licadho": the recogniser's name gets the description's sector.
             named.sector, named.country = sector, named.country or country
             named.extra.append((left, named.end))
-            for c in inner:
-                c.consumed = True
             return True
         cand = Cand(left, head.i + 1, "org", country=country, sector=sector,
                     type="organization", name=norm(head.text))
         cand.head = head.i
-        for c in inner:
-            c.consumed = True
-        self.cands.append(cand)
-        for i in range(left, head.i + 1):
-            self.by_token.setdefault(i, cand)
+        self._register(cand)
         return True
+
+    def _register(self, cand: Cand, replace: bool = False) -> None:
+        """Add a candidate found after the first pass and map its tokens to it; ``replace``: over
+        the candidates already there (else only where there is none)."""
+        self.cands.append(cand)
+        for i in range(cand.start, cand.end):
+            if replace:
+                self.by_token[i] = cand
+            else:
+                self.by_token.setdefault(i, cand)
 
     def _coordinated_nationalities(self, left: int) -> int:
         """"U.S., French and Mexican representatives", parsed as a list that ends before the noun or
