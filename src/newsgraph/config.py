@@ -42,6 +42,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest input file read whole; larger files are refused with a message."),
     Setting("api_token", None, "NEWSGRAPH_API_TOKEN",
             "Token required by the API's ingest endpoint; unset means writes are off."),
+    Setting("article_seconds", 120.0, "NEWSGRAPH_ARTICLE_SECONDS",
+            "Time budget for extracting one article; past it the article is recorded as failed "
+            "and the batch goes on (0: no limit)."),
+    Setting("watch_private_hosts", False, "NEWSGRAPH_WATCH_PRIVATE_HOSTS",
+            "Let the feed watcher fetch from loopback, private, link-local and multicast "
+            "addresses (off: such hosts are refused, on every redirect too)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -58,6 +64,8 @@ class Config:
     cluster_window_days: int = 3
     max_bytes: int = 50 * 1024 * 1024
     api_token: str | None = None
+    article_seconds: float = 120.0
+    watch_private_hosts: bool = False
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **values: Any) -> "Config":
