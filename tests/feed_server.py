@@ -1,9 +1,15 @@
-"""A small HTTP server on loopback for the watcher's tests: feeds, pages, and misbehaving URLs."""
+"""A small HTTP server on loopback for the watcher's tests: feeds, pages, and misbehaving URLs.
+
+It listens on 127.0.0.1, which the watcher refuses by default: fetch from it with
+``FetchPolicy(allow_private_hosts=True)`` (or ``--allow-private-hosts``), or through a test
+resolver and a patched connection that lead a public-looking name here.
+"""
 from __future__ import annotations
 
 import threading
 import time
 from email.utils import formatdate
+from urllib.parse import unquote
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PAGES = {
@@ -41,21 +47,28 @@ def page_html(title: str, body: str) -> bytes:
 
 
 def rss(base: str, paths: list[str]) -> bytes:
+    """An RSS feed of ``paths`` (on ``base``, or absolute URLs as they are)."""
+    links = [(p, p if "://" in p else base + p) for p in paths]
     items = "".join(
-        f"<item><title>{PAGES.get(p, ('Item ' + p,))[0]}</title><link>{base}{p}</link><guid>{base}{p}</guid>"
+        f"<item><title>{PAGES.get(p, ('Item ' + p,))[0]}</title><link>{link}</link><guid>{link}</guid>"
         f"<pubDate>Tue, 12 Mar 2024 08:00:00 GMT</pubDate><description>short</description></item>"
-        for p in paths)
+        for p, link in links)
     return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test wire</title>'
             f"<link>{base}/</link><description>t</description>{items}</channel></rss>").encode("utf-8")
 
 
 class FeedServer:
-    """Serves ``/feed.xml`` (items = ``self.items``, with ETag), the pages, and misbehaving URLs."""
+    """Serves ``/feed.xml`` (items = ``self.items``, with ETag), the pages, and misbehaving URLs.
+
+    The feed's links use the host the request named (its Host header); ``/redirect-to?URL``
+    redirects to URL; ``hosts`` lists the Host header of each request.
+    """
 
     def __init__(self, page_delay: float = 0.0):
         self.items = list(PAGES)
         self.page_delay = page_delay
         self.hits: dict[str, int] = {}
+        self.hosts: list[str] = []
         self.flaky_failures = 1
         server = self
 
@@ -65,6 +78,7 @@ class FeedServer:
 
             def do_GET(self):
                 server.hits[self.path] = server.hits.get(self.path, 0) + 1
+                server.hosts.append(self.headers.get("Host", ""))
                 server.route(self)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -93,7 +107,8 @@ class FeedServer:
                 h.send_response(304)
                 h.end_headers()
                 return
-            return self.send(h, 200, rss(self.base, self.items), "application/rss+xml",
+            base = "http://" + h.headers["Host"] if h.headers.get("Host") else self.base
+            return self.send(h, 200, rss(base, self.items), "application/rss+xml",
                              {"ETag": self.etag(), "Last-Modified": formatdate(usegmt=True)})
         if path in PAGES or path in OTHER_PAGES:
             time.sleep(self.page_delay)
@@ -121,6 +136,8 @@ class FeedServer:
             return self.send(h, 302, b"", "text/plain", {"Location": "/news/talks.html"})
         if path == "/redirect-loop":
             return self.send(h, 302, b"", "text/plain", {"Location": "/redirect-loop"})
+        if path.startswith("/redirect-to?"):
+            return self.send(h, 302, b"", "text/plain", {"Location": unquote(path.split("?", 1)[1])})
         if path == "/redirect-ftp":
             return self.send(h, 302, b"", "text/plain", {"Location": "ftp://127.0.0.1/file"})
         return self.send(h, 404, b"not found", "text/plain")
@@ -134,3 +151,37 @@ class FeedServer:
             h.send_header(k, v)
         h.end_headers()
         h.wfile.write(body)
+
+
+PUBLIC = "93.184.216.34"  # a public address, never connected to: see lead_public_to_loopback
+
+
+def lead_public_to_loopback(monkeypatch) -> list[str]:
+    """Connections the watcher opens to PUBLIC go to 127.0.0.1 instead; any other address fails.
+
+    With a test resolver naming PUBLIC, this stands for a public host while every byte stays
+    on loopback. Returns the list of addresses the watcher connected to.
+    """
+    from newsgraph.watch.hosts import PinnedBackend
+
+    connected: list[str] = []
+    original = PinnedBackend.connect_address
+
+    def connect(self, address, port, *args):
+        connected.append(address)
+        assert address == PUBLIC, f"the test tried to connect to {address}"
+        return original(self, "127.0.0.1", port, *args)
+
+    monkeypatch.setattr(PinnedBackend, "connect_address", connect)
+    return connected
+
+
+def resolver_of(table: dict):
+    """A resolver(host, port) answering from ``table`` (name -> addresses), without the network."""
+    import socket
+
+    def resolve(host, port):
+        if host not in table:
+            raise socket.gaierror(socket.EAI_NONAME, f"test resolver knows no {host}")
+        return list(table[host])
+    return resolve

@@ -12,8 +12,10 @@ def server():
 
 
 def fetcher(**kw):
+    """A quick fetcher; private hosts allowed, since the test server is on 127.0.0.1."""
     waits = []
-    policy = FetchPolicy(**{"timeout": 1.0, "per_host_delay": 0.0, "retries": 2, "backoff": 0.01, **kw})
+    policy = FetchPolicy(**{"timeout": 1.0, "per_host_delay": 0.0, "retries": 2, "backoff": 0.01,
+                            "allow_private_hosts": True, **kw})
     return Fetcher(policy, sleep=waits.append), waits
 
 

@@ -29,13 +29,22 @@ def watch_cli(
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds before a request is abandoned."),
     max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", min=1024, help="Largest feed or page fetched."),
     retries: int = typer.Option(3, "--retries", min=0, help="Retries (with exponential backoff) for timeouts, 429 and 5xx."),
+    allow_private_hosts: Optional[bool] = typer.Option(
+        None, "--allow-private-hosts/--refuse-private-hosts",
+        help="Fetch from hosts that resolve to loopback (127.0.0.1, ::1), private (10/8, 172.16/12, "
+             "192.168/16), link-local (169.254/16, e.g. cloud metadata) or multicast addresses. Off by "
+             "default: a feed could otherwise make the watcher probe this machine and its network; such "
+             "items fail with 'refused: ...', checked on every redirect. Turn on only for feeds you "
+             "trust, e.g. served from localhost or your intranet [default: the watch_private_hosts setting, "
+             "NEWSGRAPH_WATCH_PRIVATE_HOSTS, off]."),
     model: Optional[str] = MODEL_OPTION,
     config: Optional[str] = CONFIG_OPTION,
 ) -> None:
     """Watch feeds: poll them, fetch new item pages politely, extract and store them.
 
-    Only http(s) URLs are fetched; unchanged feeds cost one conditional GET; a restarted
-    watcher (even after kill -9) neither re-ingests nor loses items.
+    Only http(s) URLs on public addresses are fetched (see --allow-private-hosts); unchanged
+    feeds cost one conditional GET; a restarted watcher (even after kill -9) neither
+    re-ingests nor loses items.
 
     Example: newsgraph watch feeds.txt --db news.db --interval 600
     """
@@ -44,7 +53,7 @@ def watch_cli(
     from newsgraph.watch import FetchPolicy, Watcher, WatchState, load_feed_list
     from newsgraph.watch.fetch import Fetcher
 
-    cfg = config_from(config, db=db, model=model)
+    cfg = config_from(config, db=db, model=model, watch_private_hosts=allow_private_hosts)
     try:
         urls = load_feed_list(feeds)
     except (OSError, ValueError) as exc:
@@ -53,7 +62,8 @@ def watch_cli(
         nlp = load_nlp(cfg.model, cfg.fast_parse)
     except ModelNotInstalled as exc:
         raise fail(exc) from exc
-    policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, per_host_delay=per_host_delay, retries=retries)
+    policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, per_host_delay=per_host_delay, retries=retries,
+                         allow_private_hosts=cfg.watch_private_hosts)
     state_db = WatchState(state or default_state_path(cfg.db))
     with open_store(cfg.db) as store, Fetcher(policy) as fetcher:
         watcher = Watcher(urls, store, nlp, state_db, fetcher)

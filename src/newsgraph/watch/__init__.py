@@ -3,7 +3,10 @@
 Entry point: :class:`Watcher` (``newsgraph watch FEEDS``). FEEDS is a text file of feed
 URLs (one a line, ``#`` comments) or an OPML file. What was seen and stored is kept in a
 state file (:mod:`newsgraph.watch.state`), so a restarted watcher — even after ``kill -9``
-— neither re-ingests nor loses items.
+— neither re-ingests nor loses items. Feeds are untrusted: item links and redirects to
+loopback, private, link-local or multicast addresses are refused unless
+``FetchPolicy.allow_private_hosts`` (the ``watch_private_hosts`` setting) is on
+(:mod:`newsgraph.watch.hosts`).
 """
 from __future__ import annotations
 
@@ -73,9 +76,10 @@ class Watcher:
     """Polls feeds, fetches pages and stores articles; ``poll_once`` is one round."""
 
     def __init__(self, feeds: list[str], store, nlp, state: WatchState, fetcher: Fetcher | None = None,
-                 max_attempts: int = 3, options: ReadOptions | None = None):
+                 max_attempts: int = 3, options: ReadOptions | None = None, policy: FetchPolicy | None = None):
+        """``policy`` configures the Fetcher made when none is given (private hosts refused by default)."""
         self.feeds, self.store, self.nlp, self.state = feeds, store, nlp, state
-        self.fetcher = fetcher or Fetcher()
+        self.fetcher = fetcher or Fetcher(policy)
         self.max_attempts = max_attempts
         self.options = options or ReadOptions()
         self.stop = threading.Event()

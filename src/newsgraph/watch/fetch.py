@@ -1,9 +1,11 @@
 """Polite HTTP fetching for the feed watcher.
 
-Only http and https (checked on every redirect hop too), a timeout on every request, a
-size cap enforced while streaming, a minimum delay between requests to one host,
-retries with exponential backoff on timeouts, connection errors, 429 and 5xx, and
-conditional GET (ETag / Last-Modified) so an unchanged feed costs one 304.
+Only http and https, and only public addresses unless ``allow_private_hosts`` is set
+(both checked on every redirect hop; the address where each connection is opened, see
+:mod:`newsgraph.watch.hosts`), a timeout on every request, a size cap enforced while
+streaming, a minimum delay between requests to one host, retries with exponential backoff
+on timeouts, connection errors, 429 and 5xx, and conditional GET (ETag / Last-Modified) so
+an unchanged feed costs one 304.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsgraph import __version__
+from newsgraph.watch.hosts import PinnedBackend, PinnedTransport, RefusedHost, Resolver
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,6 +57,8 @@ class FetchPolicy:
     backoff: float = 1.0  # first retry waits this long, then doubles
     max_redirects: int = 5
     user_agent: str = f"newsgraph/{__version__} (feed watcher)"
+    # loopback, private, link-local, multicast... hosts: refused unless on (watch_private_hosts)
+    allow_private_hosts: bool = False
 
 
 def check_url(url: str) -> None:
@@ -66,13 +71,17 @@ def check_url(url: str) -> None:
 class Fetcher:
     """Fetches URLs politely; one instance per watcher, reused across polls."""
 
-    def __init__(self, policy: FetchPolicy | None = None, sleep=time.sleep, clock=time.monotonic):
+    def __init__(self, policy: FetchPolicy | None = None, sleep=time.sleep, clock=time.monotonic,
+                 resolver: Resolver | None = None):
+        """``resolver(host, port) -> [ip, ...]`` replaces the system's (socket.getaddrinfo) lookup."""
         self.policy = policy or FetchPolicy()
         self._sleep, self._clock = sleep, clock
         self._last_request: dict[str, float] = {}
+        self.backend = PinnedBackend(self.policy.allow_private_hosts, resolver)
         self._client = httpx.Client(
             timeout=httpx.Timeout(self.policy.timeout), follow_redirects=False,
-            headers={"User-Agent": self.policy.user_agent}, trust_env=False)
+            headers={"User-Agent": self.policy.user_agent}, trust_env=False,
+            transport=PinnedTransport(self.backend))
 
     def close(self) -> None:
         self._client.close()
@@ -110,6 +119,10 @@ class Fetcher:
         current = url
         for _hop in range(self.policy.max_redirects + 1):
             check_url(current)
+            # The host's addresses are checked when the hop's connection is opened
+            # (PinnedBackend, which connects to the address it checked; a pooled connection
+            # was checked when opened): a hop to a private address fails in _get_once with a
+            # permanent "refused: ..." FetchError.
             headers = {}
             if etag:
                 headers["If-None-Match"] = etag
@@ -145,6 +158,8 @@ class Fetcher:
                             raise FetchError(url, f"larger than the {cap:,}-byte cap", permanent=True)
                         chunks.append(chunk)
                 return resp.status_code, resp.headers.get("location"), b"".join(chunks), resp.headers
+        except RefusedHost as exc:
+            raise FetchError(url, str(exc), permanent=True) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(url, f"timed out after {self.policy.timeout:g}s") from exc
         except httpx.TransportError as exc:
