@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
 from newsgraph.actors import find_actors
-from newsgraph.annotate import annotate, annotate_many
+from newsgraph.annotate import PIECE_CHARS, annotate, annotate_many
 from newsgraph.annotate.blas import limit_blas_threads
 from newsgraph.claims import attribute
 from newsgraph.clean import clean
@@ -54,26 +55,52 @@ class Outcome:
         return self.record is not None and not self.skipped and not self.error
 
 
-def extract_article(article: Article, nlp, doc=None) -> Record:
+class OverBudget(TimeoutError):
+    """An article took longer than its time budget (the ``article_seconds`` setting)."""
+
+
+class Budget:
+    """The time one article may take. Checked between the pieces of a long text's parse
+    and between stages, so an article stops within one stage's time of its limit; every
+    stage is linear in the text's length, which keeps that short. ``seconds`` of 0 or None
+    is no limit."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds or None
+        self.deadline = time.monotonic() + seconds if seconds else None
+
+    def check(self, where: str = "") -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            after = f" (after {where})" if where else ""
+            raise OverBudget(f"took longer than its time budget of {self.seconds:g} s{after}; "
+                             "set article_seconds (NEWSGRAPH_ARTICLE_SECONDS) to allow more, 0 for no limit")
+
+
+def extract_article(article: Article, nlp, doc=None, seconds: float | None = None) -> Record:
     """Run every stage over one article and return its record.
 
     ``doc`` is the article's parse when the caller has already made it (batched parsing);
     an article already marked ``skipped`` by its reader (not English, empty) comes back as
-    a record with no extraction.
+    a record with no extraction. ``seconds`` is the article's time budget (None: no limit);
+    past it :class:`OverBudget` is raised.
     """
+    budget = Budget(seconds)
     record = clean(article)
     if article.skipped:
         return record
     if doc is None:
-        doc = annotate(record, nlp)
-    run_stages(record, doc)
+        doc = annotate(record, nlp, lambda: budget.check("part of the parse"))
+        budget.check("parsing")
+    run_stages(record, doc, budget)
     return record
 
 
-def run_stages(record: Record, doc) -> None:
+def run_stages(record: Record, doc, budget: Budget | None = None) -> None:
     """The stages after parsing, in order, over a cleaned and parsed record."""
-    for _name, stage in STAGES:
+    for name, stage in STAGES:
         stage(record, doc)
+        if budget is not None:
+            budget.check(f"the {name} stage")
 
 
 def _failed(source: str, exc: Exception) -> Outcome:
@@ -82,9 +109,11 @@ def _failed(source: str, exc: Exception) -> Outcome:
     return Outcome(source, error=f"{type(exc).__name__}: {exc}")
 
 
-def extract_batch(articles: list[Article], nlp, batch_size: int = 32) -> list[Outcome]:
+def extract_batch(articles: list[Article], nlp, batch_size: int = 32, seconds: float | None = None) -> list[Outcome]:
     """Extract a batch of articles, parsing their texts together with ``nlp.pipe`` (faster
-    than one call per text); the result has one outcome per article, in order."""
+    than one call per text); the result has one outcome per article, in order. ``seconds``
+    is each article's time budget (None: no limit): an article past it is a failed outcome
+    and the others go on. A short article's budget counts from the end of the shared parse."""
     outcomes: list[Outcome | None] = [None] * len(articles)
     todo: list[tuple[int, Record]] = []
     for i, article in enumerate(articles):
@@ -101,14 +130,20 @@ def extract_batch(articles: list[Article], nlp, batch_size: int = 32) -> list[Ou
             outcomes[i] = Outcome(source, record=record, skipped=record.article.skipped)
         else:
             todo.append((i, record))
+    short = [(i, r) for i, r in todo if len(r.article.text) <= PIECE_CHARS]
     try:
-        docs = list(annotate_many([r for _, r in todo], nlp, batch_size=batch_size))
+        docs = dict(zip((i for i, _ in short), annotate_many([r for _, r in short], nlp, batch_size=batch_size)))
     except Exception:  # a parse failure in the batch: parse one by one to isolate it
-        docs = [None] * len(todo)
-    for (i, record), doc in zip(todo, docs):
+        docs = {}
+    for i, record in todo:
         source = record.article.source or record.article.id
+        budget = Budget(seconds)
         try:
-            run_stages(record, doc if doc is not None else annotate(record, nlp))
+            doc = docs.pop(i, None)
+            if doc is None:  # a long text, parsed in pieces under its own budget
+                doc = annotate(record, nlp, lambda: budget.check("part of the parse"))
+                budget.check("parsing")
+            run_stages(record, doc, budget)
             outcomes[i] = Outcome(source, record=record)
         except Exception as exc:
             outcomes[i] = _failed(source, exc)
@@ -132,15 +167,16 @@ def warm_up(nlp) -> None:
     extract_batch(articles[:8], nlp)
 
 
-def _init_worker(model: str, fast: bool, batch_size: int) -> None:
+def _init_worker(model: str, fast: bool, batch_size: int, seconds: float | None = None) -> None:
     # One model per worker process, loaded once; one BLAS thread, as the workers fill the cores.
     limit_blas_threads(1)
     _WORKER["nlp"] = load_nlp(model, fast)
     _WORKER["batch_size"] = batch_size
+    _WORKER["seconds"] = seconds
 
 
 def _work(articles: list[Article]) -> list[Outcome]:
-    return extract_batch(articles, _WORKER["nlp"], _WORKER["batch_size"])
+    return extract_batch(articles, _WORKER["nlp"], _WORKER["batch_size"], _WORKER["seconds"])
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -157,18 +193,19 @@ def worker_batch_size(config: Config) -> int:
 
 def extract_many(articles: Iterable[Article], config: Config) -> Iterator[Outcome]:
     """Extract records from articles, in input order, with ``config.processes`` workers,
-    ``config.batch_size`` articles parsed together."""
+    ``config.batch_size`` articles parsed together, each within ``config.article_seconds``."""
     size = max(1, config.batch_size)
+    seconds = config.article_seconds or None
     if config.processes <= 1:
         nlp = load_nlp(config.model, config.fast_parse)
         for batch in _batches(articles, size):
-            yield from extract_batch(batch, nlp, size)
+            yield from extract_batch(batch, nlp, size, seconds)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     if ctx.get_start_method() == "fork":
         warm_up(load_nlp(config.model, config.fast_parse))
     per_worker = worker_batch_size(config)
     with ctx.Pool(config.processes, initializer=_init_worker,
-                  initargs=(config.model, config.fast_parse, per_worker)) as pool:
+                  initargs=(config.model, config.fast_parse, per_worker, seconds)) as pool:
         for outcomes in pool.imap(_work, _batches(articles, per_worker)):
             yield from outcomes

@@ -6,6 +6,7 @@ Offsets are Python string indices into ``Article.text`` (the cleaned body), end 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -132,24 +133,34 @@ class Record:
     timexes: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
 
+    _index: "_ActorIndex | None" = field(default=None, init=False, repr=False, compare=False)
+
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
         if actor_id is None:
             return None
-        for a in self.actors:
-            if a.id == actor_id:
-                return a
-        return None
+        return self._actor_index().by_id.get(actor_id)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor one of whose mentions overlaps ``[start, end)`` most, or None."""
-        best, best_overlap = None, 0
-        for a in self.actors:
-            for s, e in a.mentions:
-                overlap = min(e, end) - max(s, start)
-                if overlap > best_overlap:
-                    best, best_overlap = a, overlap
-        return best
+        """The actor one of whose mentions overlaps ``[start, end)`` most, or None (on a
+        tie, the mention that starts first, then the shorter, then the actor listed first)."""
+        return self._actor_index().at(start, end)
+
+    def actors_with_mention(self, span: Span) -> list[Actor]:
+        """The actors that have exactly this mention, in the record's order."""
+        return self._actor_index().by_mention.get(tuple(span), [])
+
+    def _actor_index(self) -> "_ActorIndex":
+        # Stages look actors up thousands of times in a long article; scanning every
+        # mention each time made them quadratic. The index is rebuilt when actors are
+        # added or replaced; an actor's mentions are fixed once it is on the record.
+        if self._index is None or not self._index.fits(self.actors):
+            self._index = _ActorIndex(self.actors)
+        return self._index
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Records cross process boundaries; the index is rebuilt on demand, not shipped.
+        return {**self.__dict__, "_index": None}
 
     def to_dict(self) -> dict[str, Any]:
         art = self.article
@@ -194,6 +205,44 @@ class Record:
             timexes=[Timex(**_tuplify(x, Timex)) for x in d.get("timexes", [])],
             places=[Place(**_tuplify(x, Place)) for x in d.get("places", [])],
         )
+
+
+class _ActorIndex:
+    """Actors by id, and their mentions sorted by start for overlap look-ups."""
+
+    def __init__(self, actors: list[Actor]):
+        self.source, self.count = actors, len(actors)
+        self.by_id: dict[str, Actor] = {}
+        mentions = []
+        self.by_mention: dict[Span, list[Actor]] = {}
+        for rank, a in enumerate(actors):
+            self.by_id.setdefault(a.id, a)
+            mentions += [(s, e, rank) for s, e in a.mentions]
+            for span in dict.fromkeys(tuple(m) for m in a.mentions):
+                self.by_mention.setdefault(span, []).append(a)
+        mentions.sort()
+        self.starts = [m[0] for m in mentions]
+        self.mentions = mentions
+        self.longest = max((e - s for s, e, _ in mentions), default=0)
+        self.actors = list(actors)
+
+    def fits(self, actors: list[Actor]) -> bool:
+        return actors is self.source and len(actors) == self.count
+
+    def at(self, start: int, end: int) -> Actor | None:
+        best, best_key = None, None
+        # Only mentions starting before ``end`` and less than the longest mention before
+        # ``start`` can overlap.
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.starts[i] > start - self.longest:
+            s, e, rank = self.mentions[i]
+            overlap = min(e, end) - max(s, start)
+            if overlap > 0:
+                key = (-overlap, s, e, rank)
+                if best_key is None or key < best_key:
+                    best, best_key = self.actors[rank], key
+            i -= 1
+        return best
 
 
 def _listify(obj: Any) -> Any:

@@ -8,6 +8,7 @@ Entry point: :func:`find_actors`. Finding and describing mentions is in
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -373,6 +374,9 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
                     0 if c.start not in quoted else 1 if c.kind in ("country", "capital", "demonym") else 2)
                    for c in cands
                    if c.country and c.country != "IGO" and c.sector != "MED" and c.kind in CONTEXT_KINDS]
+    # by position, so that each mention looks only at its own sentence and the one before
+    all_context.sort(key=lambda x: x[0])
+    context_at = [x[0] for x in all_context]
     lex = lex or load_lexicon()
     title = title_countries(title, lex) if title else []
     focus = _focus_country(cands, accs, title)
@@ -418,20 +422,24 @@ def _fill_context_countries(doc, accs: list[_Acc], cands: list[Cand], publisher:
         # "with the Iraqi Government and the Kurdish Regional Government": same phrase, same side.
         own_preps = {_counterpart(doc, c) for c in acc.cands} - {None}
         official = acc.sector in STATE_SECTORS
-        with_country = [(s, code) for s, code, own, prep, in_quote in all_context
-                        if (not own or acc.type != "person") and (prep is None or prep in own_preps)
-                        and (in_quote == 0 or official and in_quote == 1)]
+
+        def with_country(lo: int, hi: int) -> list[tuple[int, str]]:
+            """The countries this actor may take, named between tokens ``lo`` and ``hi``."""
+            return [(s, code) for s, code, own, prep, in_quote in all_context[bisect_left(context_at, lo):bisect_left(context_at, hi)]
+                    if (not own or acc.type != "person") and (prep is None or prep in own_preps)
+                    and (in_quote == 0 or official and in_quote == 1)]
+
         votes: dict[str, int] = {}
         for c in acc.cands:
             sent = doc[c.start].sent
             others = _object_tokens(doc, c) if acc.type == "person" else set()
-            before = [(c.start - s, code) for s, code in with_country if sent.start <= s < c.start]
-            after = [(s - c.end, code) for s, code in with_country if c.end <= s < sent.end and s not in others]
+            before = [(c.start - s, code) for s, code in with_country(sent.start, c.start)]
+            after = [(s - c.end, code) for s, code in with_country(c.end, sent.end) if s not in others]
             pick = min(before)[1] if before else (min(after)[1] if after else None)
             if pick is None and sent.start > 0:
                 # The sentence before: "... said the Kremlin. President Vladimir Putin ..."
                 prev = doc[sent.start - 1].sent
-                earlier = [(c.start - s, code) for s, code in with_country if prev.start <= s < prev.end]
+                earlier = [(c.start - s, code) for s, code in with_country(prev.start, prev.end)]
                 pick = min(earlier)[1] if earlier else None
             if pick:
                 votes[pick] = votes.get(pick, 0) + 1

@@ -8,6 +8,7 @@ opening mark therefore ends at its paragraph's end.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 
 from newsgraph.record import Span
 
@@ -95,8 +96,27 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 def quote_at(quotes: list[Span], pos: int) -> Span | None:
-    """The quotation that holds character ``pos``, or None."""
-    for q in quotes:
-        if q[0] <= pos < q[1]:
-            return q
+    """The quotation that holds character ``pos``, or None. ``quotes`` are in text order
+    and never overlap (as :func:`find_quotes` gives them), so a binary search finds it."""
+    i = bisect_right(quotes, pos, key=_start) - 1
+    if i >= 0 and pos < quotes[i][1]:
+        return quotes[i]
     return None
+
+
+def first_starting_at(quotes: list[Span], pos: int) -> int:
+    """Index of the first quotation that starts at or after ``pos`` (``len(quotes)`` if none)."""
+    return bisect_left(quotes, pos, key=_start)
+
+
+def last_ending_by(quotes: list[Span], pos: int) -> int:
+    """Index of the last quotation that ends at or before ``pos`` (-1 if none)."""
+    return bisect_right(quotes, pos, key=_end) - 1
+
+
+def _start(q: Span) -> int:
+    return q[0]
+
+
+def _end(q: Span) -> int:
+    return q[1]

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from newsgraph.claims.lexicon import Cues, Sources, cues, sources
-from newsgraph.annotate.quotes import quotes_of
+from newsgraph.annotate.quotes import first_starting_at, last_ending_by, quote_at, quotes_of
 from newsgraph.claims.tokens import tokens_in
 from newsgraph.record import Span
+from newsgraph.spans import SpanIndex
 
 LOGGER = logging.getLogger(__name__)
 
@@ -27,6 +29,10 @@ _SUBJ = ("nsubj",)
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _BETWEEN_OK = re.compile(r"^[\s,:;.\u2014\u2013\-\"\u201c\u201d]*$")
 _QUOTE_MARKS = "\"\u201c\u201d"
+# The same tests as ``_BETWEEN_OK`` and a strip of quote marks, run over a range of the text
+# without copying it (a gap between a cue and a far quotation can be most of the article).
+_MARKS_RUN = re.compile(r"[\s,:;.\u2014\u2013\-\"\u201c\u201d]*")
+_QUOTE_GAP = re.compile(r"[ \t\"\u201c\u201d]*")
 
 
 @dataclass
@@ -123,7 +129,7 @@ class _Finder:
     def _speaker_inside_quote(self, tok) -> bool:
         """A cue inside a quotation belongs to the quoted speaker's own words ("“People write
         about us every day,” he said"); the claims ledger keeps the narrator's attributions."""
-        return any(q[0] <= tok.idx < q[1] for q in self.quotes)
+        return quote_at(self.quotes, tok.idx) is not None
 
     def _mark_silenced(self, by_lemma: dict[str, list]) -> None:
         """"declined to comment": the emptied cue makes no claim (it attributes nothing)."""
@@ -189,8 +195,12 @@ class _Finder:
             cue_text=self.text[cue[0]:cue[1]], cue_i=tok.i, content_head=head, quotes=quotes))
 
     def _right_after_quote(self, tok) -> bool:
-        return any(q[1] <= tok.idx and q[1] + 4 >= tok.idx and self.text[q[1]:tok.idx].strip(" ,\"\u201d") == ""
-                   for q in self.quotes)
+        i = last_ending_by(self.quotes, tok.idx)
+        while i >= 0 and self.quotes[i][1] + 4 >= tok.idx:
+            if self.text[self.quotes[i][1]:tok.idx].strip(" ,\"\u201d") == "":
+                return True
+            i -= 1
+        return False
 
     def _name_before(self, tok) -> tuple[int, int]:
         lo = tok.i
@@ -327,22 +337,41 @@ class _Finder:
         """Quotations attached to a cue group (speaker + cue): the one that ends right
         before it ("“...,” he said") or starts right after it ("said, “...”"), with the
         quotations that continue it ("“...,” he said. “...”")."""
-        before = [q for q in self.quotes if before_ok and q[1] <= group[0] and self._adjacent(q[1], group[0])
-                  and (bare or self._hands_over(q))]
-        after = [q for q in self.quotes if q[0] >= group[1] and self._adjacent(group[1], q[0], lead=True)
-                 and "." not in self.text[group[1]:q[0]] and not self._attributed_elsewhere(q)]
-        if before:
-            first = before[-1]
-            parts = self._run_back(first) + [first]
-            nxt = [q for q in self.quotes if q[0] >= group[1] and self._adjacent(group[1], q[0], lead=True)
-                   and "\n" not in self.text[group[1]:q[0]] and not self._attributed_elsewhere(q)]
-            if nxt:
-                parts += [nxt[0]] + self._run_on(nxt[0])
+        before = self._quote_before(group, bare) if before_ok else None
+        if before is not None:
+            parts = self._run_back(before) + [before]
+            nxt = self._quote_after(group, "\n")
+            if nxt is not None:
+                parts += [nxt] + self._run_on(nxt)
             return parts
-        if after:
-            first = after[0]
-            return [first] + self._run_on(first)
+        after = self._quote_after(group, ".")
+        if after is not None:
+            return [after] + self._run_on(after)
         return []
+
+    def _quote_before(self, group: Span, bare: bool) -> Span | None:
+        """The last quotation that ends right before ``group`` and hands over to it."""
+        # Walking back from the group, the gap only grows: once it is no longer just marks
+        # and spaces, no earlier quotation can be adjacent.
+        for i in range(last_ending_by(self.quotes, group[0]), -1, -1):
+            q = self.quotes[i]
+            if not _MARKS_RUN.fullmatch(self.text, q[1], group[0]) or not self._adjacent(q[1], group[0]):
+                return None
+            if bare or self._hands_over(q):
+                return q
+        return None
+
+    def _quote_after(self, group: Span, not_between: str) -> Span | None:
+        """The first quotation that starts right after ``group`` (nothing in ``not_between``
+        between them) and is not attributed to a cue of its own."""
+        for i in range(first_starting_at(self.quotes, group[1]), len(self.quotes)):
+            q = self.quotes[i]
+            if q[0] - group[1] >= 60 and not _MARKS_RUN.fullmatch(self.text, group[1], q[0]):
+                return None  # every later quotation is further away still: none is adjacent
+            if (self._adjacent(group[1], q[0], lead=True) and not_between not in self.text[group[1]:q[0]]
+                    and not self._attributed_elsewhere(q)):
+                return q
+        return None
 
     def _hands_over(self, q: Span) -> bool:
         """A quotation that hands over to a following attribution ends with a comma, a dash,
@@ -368,9 +397,7 @@ class _Finder:
         """Quotations that carry on ``q`` with only marks and spaces between them (a quote
         reopened in the next paragraph continues it)."""
         out, cur = [], q
-        for nxt in self.quotes:
-            if nxt[0] <= cur[0]:
-                continue
+        for nxt in self.quotes[first_starting_at(self.quotes, q[0] + 1):]:
             if self._attributed_elsewhere(nxt):
                 break
             gap = self.text[cur[1]:nxt[0]]
@@ -383,9 +410,7 @@ class _Finder:
 
     def _run_back(self, q: Span) -> list[Span]:
         out, cur = [], q
-        for prev in reversed(self.quotes):
-            if prev[1] > cur[0]:
-                continue
+        for prev in reversed(self.quotes[:last_ending_by(self.quotes, q[0]) + 1]):
             gap = self.text[prev[1]:cur[0]]
             if gap.strip(" \n\t" + _QUOTE_MARKS) == "" and self.text[prev[1]:prev[1] + 1] not in _QUOTE_MARKS:
                 out.insert(0, prev)  # an unclosed paragraph quote running into this one
@@ -404,21 +429,22 @@ class _Finder:
         return any(t.i in self.cue_tokens for t in toks)
 
     def _inside_quotes(self, span: Span) -> bool:
-        return any(q[0] <= span[0] and span[1] <= q[1] for q in self.quotes)
+        q = quote_at(self.quotes, span[0])
+        return q is not None and span[1] <= q[1]
 
     def _continuations(self) -> None:
         """“A,” he said. “B.” — a quotation right after an attributed one, in the same
         paragraph and with no cue of its own, continues the same claim."""
-        claimed = [f.content for f in self.found]
+        claimed = SpanIndex(f.content for f in self.found)
         for f in self.found:
             if not f.direct or not f.quotes:
                 continue
             last = f.quotes[-1]
             end_sent = self._sentence_end(max(last[1], f.cue[1]))
-            for q in self.quotes:
-                if q[0] < end_sent or any(c[0] <= q[0] < c[1] for c in claimed):
+            for q in self.quotes[first_starting_at(self.quotes, end_sent):]:
+                if claimed.covers(q[0]):
                     continue
-                if self.text[end_sent:q[0]].strip(" \t" + _QUOTE_MARKS) == "" and not self._attributed_elsewhere(q):
+                if _QUOTE_GAP.fullmatch(self.text, end_sent, q[0]) and not self._attributed_elsewhere(q):
                     f.quotes.append(q)
                     f.content = self._quoted_content([f.content, q])
                 break
@@ -427,10 +453,13 @@ class _Finder:
     def _following_quotes(self) -> None:
         """X said Y. “Z.” — a quotation that opens the sentence right after a claim and has
         no cue of its own is the same speaker's (news style names a speaker once)."""
-        claimed = [f.content for f in self.found]
+        claimed = SpanIndex(f.content for f in self.found)
         extra: list[Found] = []
+        extra_end = -1  # the quotations claimed here start in text order: only the furthest end matters
+        speakers = sorted((f.cue[0], i) for i, f in enumerate(self.found) if f.speaker and f.via is None)
+        cue_starts = [c for c, _ in speakers]
         for q in self.quotes:
-            if any(c[0] <= q[0] < c[1] for c in claimed) or self._attributed_elsewhere(q):
+            if claimed.covers(q[0]) or q[0] < extra_end or self._attributed_elsewhere(q):
                 continue
             toks = tokens_in(self.doc, q)
             if not toks:
@@ -439,8 +468,9 @@ class _Finder:
             if self.text[sent.start_char:q[0]].strip(" \t\n" + _QUOTE_MARKS) != "" or sent.start == 0:
                 continue  # the quotation does not open its sentence
             prev = self.doc[sent.start - 1].sent
-            owner = next((f for f in reversed(self.found)
-                          if prev.start_char <= f.cue[0] < prev.end_char and f.speaker and f.via is None), None)
+            # the last-found attribution whose cue is in the previous sentence
+            lo, hi = bisect_left(cue_starts, prev.start_char), bisect_left(cue_starts, prev.end_char)
+            owner = self.found[max(i for _, i in speakers[lo:hi])] if hi > lo else None
             if owner is None or not any(t.pos_ in ("PROPN", "PRON") for t in tokens_in(self.doc, owner.speaker)):
                 continue  # "analysts say ..." then a quotation: the quotation is usually someone named next
             parts = [q] + self._run_on(q)
@@ -449,7 +479,7 @@ class _Finder:
                 speaker=owner.speaker, speaker_head=owner.speaker_head, direct=True,
                 relayed=owner.relayed, cue_text=owner.cue_text, cue_i=owner.cue_i,
                 content_head=self._head_inside(q), quotes=parts))
-            claimed.append(extra[-1].content)
+            extra_end = max(extra_end, extra[-1].content[1])
         self.found.extend(extra)
 
     def _sentence_end(self, pos: int) -> int:
@@ -582,13 +612,15 @@ class _Finder:
     def _link_via(self) -> None:
         """A claim whose cue heads another claim's content is relayed through it
         ("According to Russian news outlets, Peskov stated that ...")."""
+        by_content_head: dict[int, list[int]] = {}
+        for k, a in enumerate(self.found):
+            by_content_head.setdefault(a.content_head, []).append(k)
         for b in self.found:
             if b.via is not None:
                 continue
-            for k, a in enumerate(self.found):
-                if a is b:
-                    continue
-                if a.content_head == b.cue_i and a.content[0] <= b.cue[0] < a.content[1]:
+            for k in by_content_head.get(b.cue_i, ()):
+                a = self.found[k]
+                if a is not b and a.content[0] <= b.cue[0] < a.content[1]:
                     b.via = k
                     break
 

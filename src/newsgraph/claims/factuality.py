@@ -14,6 +14,7 @@ import logging
 from newsgraph.claims.lexicon import FactualityCues, factuality_cues
 from newsgraph.claims.tokens import tokens_in, tokens_overlapping
 from newsgraph.record import FACTUALITY_PRECEDENCE, Claim, Event, Record, Span
+from newsgraph.spans import SpanIndex
 
 LOGGER = logging.getLogger(__name__)
 
@@ -24,20 +25,13 @@ def assess_events(record: Record, doc) -> None:
     """Set ``factuality`` and ``claims`` on every event of ``record``."""
     fc = factuality_cues()
     stop = _cue_heads(record, doc)
+    claims = _ClaimSpans(record.claims)
     for event in record.events:
-        values, held_by = assess(event, record, doc, fc, stop)
+        values, held_by = assess(event, record, doc, fc, stop, claims)
         event.claims = [c.id for c in held_by]
         found = [v for v in FACTUALITY_PRECEDENCE if v in values] or ["asserted"]
         event.factuality = found[0]
         event.modality = found + (["future"] if "future" in values else [])
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _trigger_token(doc, trigger: Span):
@@ -90,16 +84,31 @@ def _cue_heads(record: Record, doc) -> set[int]:
     return {toks[0].i for c in record.claims if (toks := tokens_in(doc, c.cue))}
 
 
+class _ClaimSpans:
+    """The claims' contents and cues, for finding those around an event in a long article."""
+
+    def __init__(self, claims: list[Claim]):
+        self.claims = claims
+        self.contents = SpanIndex(c.content for c in claims)
+        self.cues = SpanIndex(c.cue for c in claims)
+
+    def holding(self, span: Span) -> list[Claim]:
+        return [self.claims[i] for i in self.contents.holding(*span)]
+
+    def cued_over(self, span: Span) -> list[Claim]:
+        return [self.claims[i] for i in self.cues.overlapping(*span)]
+
+
 def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None,
-           stop: set[int] | None = None) -> tuple[set[str], list[Claim]]:
+           stop: set[int] | None = None, claims: _ClaimSpans | None = None) -> tuple[set[str], list[Claim]]:
     """The factuality values that apply to ``event`` and the claims that hold it."""
     fc = fc or factuality_cues()
     if event.trigger is None:
         return {"asserted"}, []
     trig = tuple(event.trigger)
-    held = sorted((c for c in record.claims if _inside(trig, c.content)),
-                  key=lambda c: c.content[1] - c.content[0])  # innermost first
-    own = [c for c in record.claims if _overlaps(c.cue, trig)]
+    claims = claims or _ClaimSpans(record.claims)
+    held = sorted(claims.holding(trig), key=lambda c: c.content[1] - c.content[0])  # innermost first
+    own = claims.cued_over(trig)
     main = _trigger_token(doc, trig)
     if main is None:
         return ({"reported"} if held else {"asserted"}), held
@@ -254,8 +263,12 @@ def link_contradictions(record: Record, doc) -> None:
     denials = [c for c in record.claims if c.stance == "deny"]
     if not denials:
         return
-    events_in = {c.id: [e for e in record.events if e.trigger and _inside(tuple(e.trigger), c.content)]
-                 for c in record.claims}
+    claims = _ClaimSpans(record.claims)
+    events_in: dict[str, list[Event]] = {c.id: [] for c in record.claims}
+    for e in record.events:  # in event order, as each claim's list was
+        if e.trigger:
+            for c in claims.holding(tuple(e.trigger)):
+                events_in[c.id].append(e)
     words = {c.id: _content_words(doc, c.content) for c in record.claims}
     for d in denials:
         best, best_score = None, 0.0

@@ -32,6 +32,7 @@ def spark_cli(
         raise typer.Exit(2) from exc
     cfg = config_from(config, model=model)
     started = time.perf_counter()
-    report = run_job(inputs, output, master=master, model=cfg.model, partitions=partitions, batch_size=batch_size)
+    report = run_job(inputs, output, master=master, model=cfg.model, partitions=partitions, batch_size=batch_size,
+                     article_seconds=cfg.article_seconds or None)
     ERR.print(f"wrote {report.events} event(s) in {report.partitions} day partition(s) to {report.output} "
               f"in {time.perf_counter() - started:.1f}s", highlight=False)

@@ -66,7 +66,7 @@ def watch_cli(
                          allow_private_hosts=cfg.watch_private_hosts)
     state_db = WatchState(state or default_state_path(cfg.db))
     with open_store(cfg.db) as store, Fetcher(policy) as fetcher:
-        watcher = Watcher(urls, store, nlp, state_db, fetcher)
+        watcher = Watcher(urls, store, nlp, state_db, fetcher, article_seconds=cfg.article_seconds or None)
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: watcher.stop.set())
 

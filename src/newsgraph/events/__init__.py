@@ -16,7 +16,7 @@ import numpy
 
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsgraph.events.roles import (
-    ActorIndex, Participants, pos_of, find_participants, first_person_subject, match_trigger,
+    Participants, pos_of, find_participants, first_person_subject, match_trigger,
 )
 from newsgraph.record import Actor, Event, Record
 
@@ -34,7 +34,6 @@ def code_events(record: Record, doc) -> None:
     lex = load_lexicon()
     events: list[Event] = []
     seen: set[tuple] = set()
-    index = ActorIndex(record)
     sentences = _Sentences(doc)
     for i in _candidates(doc, lex):
         tok = doc[i]
@@ -43,7 +42,7 @@ def code_events(record: Record, doc) -> None:
         trig = match_trigger(tok, lex)
         if trig is None or trig.type is None or _obligation(tok):
             continue
-        parts = find_participants(tok, trig, index, lex)
+        parts = find_participants(tok, trig, record, lex)
         if parts is None:
             continue
         typ = parts.type or trig.type

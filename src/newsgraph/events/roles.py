@@ -27,39 +27,6 @@ NON_PARTICIPANT_SECTORS = frozenset({"MED"})
 STATIVE_PASSIVES = frozenset({"engage", "involve", "oppose", "commit"})
 
 
-class ActorIndex:
-    """The record's actor mentions, sorted for fast overlap look-ups (same answer as
-    ``Record.actor_at``: the actor whose mention overlaps the span most)."""
-
-    def __init__(self, record: Record):
-        self.record = record
-        self.actors = record.actors
-        spans = sorted(((s, e, a) for a in record.actors for s, e in a.mentions), key=lambda x: (x[0], x[1]))
-        self._starts = [s for s, _e, _a in spans]
-        self._spans = spans
-        self._longest = max((e - s for s, e, _a in spans), default=0)
-        self._cache: dict[tuple[int, int], Actor | None] = {}
-
-    def actor(self, actor_id):
-        return self.record.actor(actor_id)
-
-    def actor_at(self, start: int, end: int) -> Actor | None:
-        key = (start, end)
-        if key in self._cache:
-            return self._cache[key]
-        from bisect import bisect_left
-        best, best_overlap = None, 0
-        i = bisect_left(self._starts, start - self._longest)
-        while i < len(self._spans) and self._spans[i][0] < end:
-            s, e, a = self._spans[i]
-            overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
-                best, best_overlap = a, overlap
-            i += 1
-        self._cache[key] = best
-        return best
-
-
 @dataclass
 class Participants:
     actors: list[Actor] = field(default_factory=list)
@@ -358,7 +325,7 @@ def _same_span(actor: Actor, tok, record) -> list[Actor]:
     span = next(((s, e) for s, e in actor.mentions if s <= tok.idx < e), None)
     if span is None or not actor.country:
         return []
-    return [b for b in record.actors if b.id != actor.id and span in b.mentions
+    return [b for b in record.actors_with_mention(span) if b.id != actor.id
             and b.country and b.country != actor.country]
 
 

@@ -24,6 +24,7 @@ from newsgraph.dates.syntax import clause_head, token_at
 from newsgraph.places.gazetteer import Candidate, gazetteer, normalize
 from newsgraph.places.resolve import Context, choose
 from newsgraph.record import Place, Record
+from newsgraph.spans import SpanIndex
 
 LOGGER = logging.getLogger(__name__)
 
@@ -146,10 +147,10 @@ def _mentions(doc, text: str) -> list[Mention]:
         out.append(m)
     # a qualifier is part of the qualified place: "Texas" in "Paris, Texas" is not another place
     qualified_ends = {m.end for m in out if m.kind == "qualified"}
-    out = [m for m in out if not any(text[q:m.start] == ", " for q in qualified_ends)]
+    out = [m for m in out if not (m.start - 2 in qualified_ends and text[m.start - 2:m.start] == ", ")]
     # "Far East" inside "Russia's Far East" is the region already found
-    out = [m for m in out if not any(o is not m and o.start < m.start and m.end <= o.end for o in out)]
-    return out
+    spans = SpanIndex((m.start, m.end) for m in out)
+    return [m for m in out if not spans.contains(m.start, m.end, strictly_after=True)]
 
 
 def _metonym_spans(record: Record) -> list[tuple[int, int]]:
@@ -196,12 +197,11 @@ def find_places(record: Record, doc) -> list[tuple[Place, object, bool]]:
     text = record.article.text
     cs = cues()
     mentions = _mentions(doc, text)
-    metonyms = _metonym_spans(record)
-    mentions = [m for m in mentions
-                if not any(s < m.end and m.start < e for s, e in metonyms)]
+    metonyms = SpanIndex(_metonym_spans(record))
+    mentions = [m for m in mentions if not metonyms.overlaps(m.start, m.end)]
     for m in mentions:
         m.head = token_at(doc, m.start, m.end)
-    persons = _person_spans(record)
+    persons = SpanIndex(_person_spans(record))
     context = Context.of(text, doc, mentions, gazetteer(), cs)
     out = []
     for m in mentions:
@@ -211,7 +211,7 @@ def find_places(record: Record, doc) -> list[tuple[Place, object, bool]]:
         if not place.resolved and m.kind == "name":
             if " " not in m.name and m.name.endswith(_DEMONYM_ENDINGS):
                 continue  # "Ukrainian" tagged as a place name is an adjective of nationality
-            if (m.name.isupper() and len(m.name) <= 3) or any(s <= m.start and m.end <= e for s, e in persons):
+            if (m.name.isupper() and len(m.name) <= 3) or persons.contains(m.start, m.end):
                 continue  # "AI"; a surname the tagger took for a place, that the actors stage knows
         tok = m.head
         locative = True
@@ -227,10 +227,14 @@ def place_in_space(record: Record, doc) -> None:
     places = [(p, tok) for p, tok, locative in found if locative]
     # the region "Russia's Far East" also yields "Russia": keep the longest where spans nest
     record.places = [p for p, _ in places]
-    # Each place token's sentence, found once: Token.sent walks the parse on every call.
-    sent_start = {tok.i: tok.sent.start for _, tok in places if tok is not None}
+    # Places by their sentence, found once: Token.sent walks the parse on every call, and an
+    # event looks only at its own sentence's places.
+    by_sentence: dict[int, list] = {}
+    for p, tok in places:
+        if tok is not None:
+            by_sentence.setdefault(tok.sent.start, []).append((p, tok))
     for event in record.events:
-        event.location = _event_location(event, doc, places, sent_start)
+        event.location = _event_location(event, doc, by_sentence)
 
 
 def _attached_to(place_tok, targets: set[int]) -> bool:
@@ -245,10 +249,10 @@ def _attached_to(place_tok, targets: set[int]) -> bool:
     return attach.i in targets
 
 
-def _event_location(event, doc, places, sent_start: dict[int, int]) -> dict | None:
-    """Where the event happened: a place of its own clause (``sent_start``: each place token's
-    sentence start, found once per article)."""
-    if not event.trigger or not places:
+def _event_location(event, doc, by_sentence: dict[int, list]) -> dict | None:
+    """Where the event happened: a place of its own clause (``by_sentence``: the places with
+    their tokens, by the start of their sentence)."""
+    if not event.trigger or not by_sentence:
         return None
     try:
         tok = token_at(doc, *event.trigger)
@@ -258,8 +262,7 @@ def _event_location(event, doc, places, sent_start: dict[int, int]) -> dict | No
         return None
     own = clause_head(tok)
     here = tok.sent.start
-    same = [(p, t) for p, t in places if t is not None and sent_start.get(t.i) == here and clause_head(t) == own
-            and _attached_to(t, {tok.i, own.i})]
+    same = [(p, t) for p, t in by_sentence.get(here, ()) if clause_head(t) == own and _attached_to(t, {tok.i, own.i})]
     if not same:
         return None
     subtree = {x.i for x in tok.subtree}

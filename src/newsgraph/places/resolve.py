@@ -11,6 +11,7 @@ with the country of the nearest country named in its sentence, else the article'
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ class Context:
                 if len(cities) == 1 and cities[0].admin1:
                     ctx.admin1_support[cities[0].admin1] += 1
                     ctx.support_from[m.start] = cities[0].admin1
+        ctx.countries_at.sort()
         lower = text.lower()
         for i, (s, e) in enumerate(ctx.sent_bounds):
             sent = " " + " ".join(lower[s:e].split()) + " "
@@ -66,9 +68,10 @@ class Context:
         return ctx
 
     def sentence_of(self, offset: int) -> int:
-        for i, (s, e) in enumerate(self.sent_bounds):
-            if s <= offset < e:
-                return i
+        # sentences follow each other without overlap: a binary search finds the one
+        i = bisect_right(self.sent_bounds, (offset, math.inf)) - 1
+        if i >= 0 and offset < self.sent_bounds[i][1]:
+            return i
         return -1
 
     def country_near(self, offset: int) -> str | None:
@@ -76,7 +79,8 @@ class Context:
         i = self.sentence_of(offset)
         if i >= 0:
             s, e = self.sent_bounds[i]
-            near = [(abs(o - offset), c) for o, c in self.countries_at if s <= o < e and o != offset]
+            lo, hi = bisect_left(self.countries_at, (s,)), bisect_left(self.countries_at, (e,))
+            near = [(abs(o - offset), c) for o, c in self.countries_at[lo:hi] if o != offset]
             if near:
                 return min(near)[1]
         return self.focus.most_common(1)[0][0] if self.focus else None

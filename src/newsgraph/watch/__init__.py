@@ -76,9 +76,12 @@ class Watcher:
     """Polls feeds, fetches pages and stores articles; ``poll_once`` is one round."""
 
     def __init__(self, feeds: list[str], store, nlp, state: WatchState, fetcher: Fetcher | None = None,
-                 max_attempts: int = 3, options: ReadOptions | None = None, policy: FetchPolicy | None = None):
-        """``policy`` configures the Fetcher made when none is given (private hosts refused by default)."""
+                 max_attempts: int = 3, options: ReadOptions | None = None, policy: FetchPolicy | None = None,
+                 article_seconds: float | None = None):
+        """``policy`` configures the Fetcher made when none is given (private hosts refused by default);
+        ``article_seconds`` is each item's time budget for extraction (None: no limit)."""
         self.feeds, self.store, self.nlp, self.state = feeds, store, nlp, state
+        self.article_seconds = article_seconds
         self.fetcher = fetcher or Fetcher(policy)
         self.max_attempts = max_attempts
         self.options = options or ReadOptions()
@@ -158,7 +161,7 @@ class Watcher:
     def _ingest_item(self, item: Item, report: PollReport) -> None:
         try:
             article = check_language(self._article(item))  # a non-English item is skipped with the reason
-            (outcome,) = extract_batch([article], self.nlp)
+            (outcome,) = extract_batch([article], self.nlp, seconds=self.article_seconds)
             if outcome.error:
                 raise FetchError(item.url or item.key, f"extraction failed: {outcome.error}", permanent=True)
             if outcome.skipped:
