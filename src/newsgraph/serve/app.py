@@ -3,8 +3,9 @@
 Read endpoints live under ``/api`` (articles, events, actors, claims, timeline,
 aggregates); ``POST /api/ingest`` stores an article and needs the bearer token of the
 ``api_token`` setting (none configured: writes are off). The dashboard is the static
-page in ``static/`` at ``/``. Bad parameters are answered 4xx with a message naming the
-parameter and what it accepts.
+page in ``static/`` at ``/``. Bad parameters and bodies are answered 4xx with a JSON message
+naming the parameter or field and what it accepts (``bodies.py`` has the ingest limits); every
+response, errors included, carries the security headers.
 """
 from __future__ import annotations
 
@@ -25,19 +26,25 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.requests import ClientDisconnect
 
 from newsgraph import __version__
 from newsgraph.config import Config
 from newsgraph.record import FACTUALITY, STANCES, Record
 from newsgraph.serve import queries as Q
 from newsgraph.serve.basemap import basemap
+from newsgraph.serve.bodies import (MAX_INGEST_BYTES, MAX_JSON_DEPTH, MAX_TEXT_CHARS, ArticleIn, RecordIn, is_record,
+                                    openapi_schemas, parse_json, validate)
 
 LOGGER = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000  # far beyond any store; larger values are refused, not sent to the database
-MAX_INGEST_BYTES = 5 * 1024 * 1024
+INGEST_TYPES = ("application/json", "text/plain", "")  # no Content-Type: JSON
 BEARER = HTTPBearer(auto_error=False, description="The api_token setting (NEWSGRAPH_API_TOKEN).")
 
 # Article text is untrusted: the page may only run its own scripts and talk to its own origin.
@@ -56,6 +63,61 @@ def vocabulary() -> dict[str, Any]:
     data = json.loads((Path(__file__).parent / "data" / "vocabulary.json").read_text(encoding="utf-8"))
     data.pop("_comment", None)
     return data
+
+
+class ErrorMessage(BaseModel):
+    """Every 4xx and 5xx answer: what was wrong, naming the parameter or field."""
+    detail: str
+    errors: list[dict[str, Any]] | None = None
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorMessage, "description": description}
+
+
+READ_ERRORS = {400: _error("A parameter has a value it does not accept"),
+               422: _error("A parameter is of the wrong type or out of range")}
+
+
+class SecurityHeaders:
+    """The outermost layer (pure ASGI): the security headers go on every response, Starlette's own
+    404, 405 and 500 answers included, and no exception reaches the server, which would drop the
+    connection after the error response was sent."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = finished = False
+
+        async def send_with_headers(message):
+            nonlocal started, finished
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for k, v in SECURITY_HEADERS.items():
+                    headers.setdefault(k, v)
+            elif message["type"] == "http.response.body" and not message.get("more_body", False):
+                finished = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if finished:  # answered (and logged) by the catch-all handler; Starlette re-raises for servers
+                return
+            if started:  # half a response is out: nothing better to do than let the server close it
+                raise
+            LOGGER.exception("unhandled error for %s %s", scope.get("method"), scope.get("path"))
+            await JSONResponse(status_code=500, content={"detail": "internal error"})(scope, receive, send_with_headers)
+
+
+class _FastAPI(FastAPI):
+    def build_middleware_stack(self):
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 class AggregateCache:
@@ -189,21 +251,21 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
             state["store"].close()
             state["store"] = None
 
-    app = FastAPI(
+    app = _FastAPI(
         title="newsgraph",
         version=__version__,
         description=("Political event data from news: events (PLOVER/CAMEO), actors, claims and their sources. "
                      "Read endpoints are open; POST /api/ingest needs the bearer token set by NEWSGRAPH_API_TOKEN."),
-        docs_url=None, redoc_url=None, lifespan=lifespan,
+        docs_url=None, redoc_url=None, lifespan=lifespan, responses=READ_ERRORS,
     )
     app.state.config = config
+    _document_ingest_bodies(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception):
+        # A bug, not the client's doing: logged with its traceback, answered in JSON like every error.
+        LOGGER.error("unhandled error for %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse(status_code=500, content={"detail": f"internal error ({type(exc).__name__})"})
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError):
@@ -241,7 +303,8 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
         start, end = _day("date_from", date_from), _day("date_to", date_to)
         return Q.articles_page(conn, _text(q), start, end, _text(outlet), *paging)
 
-    @app.get("/api/articles/{article_id:path}", tags=["articles"], summary="One article's full record (the contract shape)")
+    @app.get("/api/articles/{article_id:path}", tags=["articles"], summary="One article's full record (the contract shape)",
+             responses={404: _error("No article has this id")})
     def get_article(article_id: str = PathParam(..., max_length=200)):
         record = get_store().record(article_id)
         if record is None:
@@ -262,8 +325,8 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     def get_timeline(interval: str = Query("month", description="day, week (ISO) or month"),
                      by: str = Query("type", description="type, quad_class or factuality"),
                      flt: Q.Filters = Depends(event_filters), conn=Depends(connect)):
-        interval = _choice("interval", interval, ("day", "week", "month"))
-        by = _choice("by", by, ("type", "quad_class", "factuality"))
+        interval = _choice("interval", interval, ("day", "week", "month")) or "month"  # empty: the default
+        by = _choice("by", by, ("type", "quad_class", "factuality")) or "type"
         return cache.get(conn, ("timeline", interval, by, _key(flt)), lambda: Q.timeline(conn, flt, interval, by))
 
     # -- actors --------------------------------------------------------------------------
@@ -291,7 +354,7 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     def get_network(limit: int = Query(60, ge=1, le=MAX_LIMIT, description="Strongest edges kept."),
                     level: str = Query("name", description="name (canonical actor names) or code (CAMEO-style codes)"),
                     flt: Q.Filters = Depends(event_filters), conn=Depends(connect)):
-        level = _choice("level", level, ("name", "code"))
+        level = _choice("level", level, ("name", "code")) or "name"
         return cache.get(conn, ("network", limit, level, _key(flt)), lambda: Q.network(conn, flt, limit, level))
 
     @app.get("/api/aggregates/locations", tags=["aggregates"], summary="Where matching events happened, with counts")
@@ -309,17 +372,26 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     # -- writes --------------------------------------------------------------------------
     @app.post("/api/ingest", tags=["ingest"], status_code=201,
               summary="Extract and store one article (needs the API token)",
+              description=(f"The body is at most {MAX_INGEST_BYTES} bytes, JSON nests at most {MAX_JSON_DEPTH} levels, "
+                           f"and an article's text has at most {MAX_TEXT_CHARS} characters. 201: stored; 200: already stored."),
+              responses={200: {"description": "Already stored (a duplicate)"},
+                         400: _error("The body is not UTF-8 text or not JSON"),
+                         401: _error("Missing or wrong bearer token"), 403: _error("Writes are off (no API token configured)"),
+                         413: _error(f"The body is larger than {MAX_INGEST_BYTES} bytes"),
+                         415: _error("Neither application/json nor text/plain"),
+                         422: _error("Not a valid article or record (the message names the field), over a limit, "
+                                     "not English, or the article could not be extracted"),
+                         503: _error("The spaCy model is not installed")},
               openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/json": {"schema": {"type": "object", "description":
-                      "An article object (text, title, published, url, outlet, id), as in a .jsonl line; "
-                      "or a whole article record (schema newsgraph.article/1), stored as it is."}},
+                  "application/json": {"schema": {"$ref": "#/components/schemas/IngestBody"}},
                   "text/plain": {"schema": {"type": "string", "description": "Plain text: the first non-empty line is the headline."}}}}})
     async def ingest(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(BEARER)):
         check_token(credentials, config.api_token)
-        body = await request.body()
-        if len(body) > MAX_INGEST_BYTES:
-            raise HTTPException(413, f"the article is larger than {MAX_INGEST_BYTES} bytes")
-        record = await _record_from_request(request, body, config, state, nlp_lock)
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype not in INGEST_TYPES:  # refused before a byte of the body is read
+            raise HTTPException(415, f"send application/json or text/plain, not {ctype!r}")
+        body = await read_capped(request, MAX_INGEST_BYTES)
+        record = await _record_from_request(ctype, body, config, state, nlp_lock)
         outcome = get_store().add(record)
         r = record
         content = {"status": outcome, "id": r.article.id, "title": r.article.title,
@@ -344,6 +416,41 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     return app
 
 
+def _document_ingest_bodies(app: FastAPI) -> None:
+    """The OpenAPI document gets the ingest body's schemas (bodies.py): the endpoint reads its body
+    itself, in a stream, so FastAPI does not know them."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            body, models = openapi_schemas()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(models, IngestBody=body)
+        return app.openapi_schema
+
+    app.openapi = openapi
+
+
+async def read_capped(request: Request, cap: int) -> bytes:
+    """The request body, read as it streams in; a 413 as soon as it passes ``cap`` bytes, so that a
+    huge body is neither read whole nor held in memory."""
+    too_large = HTTPException(413, f"the body is larger than {cap} bytes ({cap / 2**20:g} MB), the most one article may have",
+                              headers={"Connection": "close"})  # the rest of the body is left unread
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise too_large
+    chunks, size = [], 0
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > cap:
+                raise too_large
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise HTTPException(400, "the body ended early: the client disconnected") from None
+    return b"".join(chunks)
+
+
 def _key(flt: Q.Filters) -> tuple:
     return tuple(sorted((k, v) for k, v in vars(flt).items() if v is not None))
 
@@ -359,43 +466,47 @@ def check_token(credentials: HTTPAuthorizationCredentials | None, token: str | N
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-async def _record_from_request(request: Request, body: bytes, config: Config, state: dict, lock: threading.Lock) -> Record:
+async def _record_from_request(ctype: str, body: bytes, config: Config, state: dict, lock: threading.Lock) -> Record:
     """The record to store: a posted record as it is, or the pipeline's record of a posted article."""
-    from starlette.concurrency import run_in_threadpool
+    item = await run_in_threadpool(_read_body, ctype, body, config)  # up to 5 MB to scan and validate
+    if isinstance(item, Record):
+        return item
+    return await run_in_threadpool(_extract, item, config, state, lock)
 
+
+def _read_body(ctype: str, body: bytes, config: Config):
+    """A posted body as a Record (a whole record) or an Article (to extract), or a 4xx naming what is wrong."""
+    from newsgraph.read import check_language
     from newsgraph.read.base import ReadOptions, ReadProblem
     from newsgraph.read.jsonl import article_from_object
     from newsgraph.read.txt import article_from_text
 
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         raw = body.decode("utf-8")
     except UnicodeDecodeError:
         raise HTTPException(400, "the body is not UTF-8 text") from None
     options = ReadOptions(max_bytes=config.max_bytes)
-    if ctype in ("application/json", ""):
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise HTTPException(400, f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
-        if isinstance(obj, dict) and isinstance(obj.get("article"), dict) and "schema" in obj:
-            try:
-                return Record.from_dict(obj)
-            except (TypeError, KeyError, ValueError) as exc:
-                raise HTTPException(400, f"not a valid article record: {exc}") from None
-        item = article_from_object(obj, "api", options)
-    elif ctype == "text/plain":
+    if ctype == "text/plain":
+        if "\x00" in raw:
+            raise HTTPException(400, "the body is binary data (NUL bytes), not text")
+        if len(raw) > MAX_TEXT_CHARS:
+            raise HTTPException(422, f"the text has {len(raw)} characters; an article may have at most {MAX_TEXT_CHARS}")
         item = article_from_text(raw, "api", options)
     else:
-        raise HTTPException(415, f"send application/json or text/plain, not {ctype!r}")
+        obj = parse_json(raw)
+        if is_record(obj):
+            valid = validate(RecordIn, obj, "article record")
+            return Record.from_dict(valid.model_dump(exclude_unset=True))
+        validate(ArticleIn, obj, "article")
+        item = article_from_object(obj, "api", options)
     if isinstance(item, ReadProblem):
-        raise HTTPException(400, item.message)
-    from newsgraph.read import check_language
-
+        raise HTTPException(422, item.message)
+    if len(item.id) > 200:  # a front-matter id; the store keeps 200 characters
+        raise HTTPException(422, f"id: at most 200 characters, got {len(item.id)}")
     item = check_language(item)  # as the readers do: non-English text is refused with the reason
     if item.skipped:
         raise HTTPException(422, f"not ingested: {item.skipped}")
-    return await run_in_threadpool(_extract, item, config, state, lock)
+    return item
 
 
 def _extract(article, config: Config, state: dict, lock: threading.Lock) -> Record:
@@ -409,7 +520,7 @@ def _extract(article, config: Config, state: dict, lock: threading.Lock) -> Reco
             except ModelNotInstalled as exc:
                 raise HTTPException(503, str(exc)) from None
         try:
-            return extract_article(article, state["nlp"])
-        except Exception as exc:  # a pipeline bug: report it, keep serving
-            LOGGER.exception("extraction failed for %s", article.id)
-            raise HTTPException(500, f"extraction failed: {type(exc).__name__}: {exc}") from exc
+            return extract_article(article, state["nlp"], seconds=config.article_seconds or None)
+        except Exception as exc:  # the article could not be extracted (over its time budget, a pipeline bug): say so, keep serving
+            LOGGER.warning("extraction failed for %s", article.id, exc_info=True)
+            raise HTTPException(422, f"the article could not be extracted: {type(exc).__name__}: {exc}") from None
