@@ -72,7 +72,8 @@ def test_a_copy_under_another_id_and_url_is_a_duplicate(store, tmp_path, fake_pi
 def test_failed_articles_and_bad_lines_are_recorded_and_the_batch_goes_on(store, tmp_path, fake_pipeline):
     corpus = write_jsonl(tmp_path / "c.jsonl", [story(1), "{not json", story(2, text="BOOM goes the parser"), story(3)])
     report = run_ingest(store, [corpus, tmp_path / "missing.jsonl"])
-    assert report.as_dict() == {"ingested": 2, "duplicates": 0, "skipped": 0, "failed": 1, "read_problems": 2}
+    assert report.as_dict() == {"ingested": 2, "duplicates": 0, "skipped": 0, "failed": 1, "read_problems": 2,
+                                "warnings": 0, "left_out": 0}
     failures = {(f["kind"], f["source"].replace(str(tmp_path), "")) for f in store.failures()}
     assert failures == {("read", "/c.jsonl:2"), ("read", "/missing.jsonl"), ("failed", "/c.jsonl:3")}
 
@@ -132,7 +133,8 @@ def test_cli_ingest_twice_then_stats_json(tmp_path, fake_pipeline):
     assert (counts["articles"], counts["events"], counts["actors"], counts["claims"]) == (3, 3, 3, 0)
 
 
-def test_cli_summary_table_lists_each_article(tmp_path, fake_pipeline):
+def test_cli_summary_table_lists_each_article(tmp_path, fake_pipeline, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")  # the table's layout, not the width of the terminal running the tests
     corpus = write_jsonl(tmp_path / "c.jsonl", [story(1), story(2)])
     result = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "ng.db"), "--summary"])
     assert result.exit_code == 0, result.output
@@ -180,8 +182,10 @@ def test_real_pipeline_ingests_voa_stories_once(shared, tmp_path):
     assert stats["articles"] == 2 and stats["events"] > 0
 
 
-def test_events_and_show_read_the_store_back(tmp_path):
+def test_events_and_show_read_the_store_back(tmp_path, monkeypatch):
     from test_store import make_record
+
+    monkeypatch.setenv("COLUMNS", "120")  # tables wrap cells at the terminal's width: fix it
 
     db = str(tmp_path / "ng.db")
     with open_store(db) as s:

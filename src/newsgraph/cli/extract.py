@@ -8,11 +8,12 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.cli import app
-from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, fail, is_terminal
+from newsgraph.cli.common import (CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, fail, failure_counts,
+                                  is_terminal, say, say_read_problem, short_error)
 from newsgraph.config import Config
 from newsgraph.nlp import ModelNotInstalled
 from newsgraph.pipeline import Outcome, extract_many
@@ -21,11 +22,12 @@ from newsgraph.record import Article
 
 
 def articles_and_problems(inputs: list[str], options: ReadOptions, problems: list[ReadProblem]) -> Iterator[Article]:
-    """Articles from ``inputs``; read problems are appended to ``problems`` as they are met."""
+    """Articles from ``inputs``; read problems (warnings and skipped files too) are printed, one
+    line each, and appended to ``problems`` as they are met."""
     for item in read_inputs(inputs, options):
         if isinstance(item, ReadProblem):
             problems.append(item)
-            ERR.print(f"[yellow]skipped[/yellow] {escape(str(item))}", highlight=False, soft_wrap=True)
+            say_read_problem(item)
         else:
             yield item
 
@@ -42,12 +44,13 @@ def _summary_table(outcomes: list[Outcome]) -> Table:
     table = Table("article", "title", "events", "actors", "claims", "status", title="newsgraph extract")
     for o in outcomes:
         r = o.record
-        status = o.error or (f"skipped: {o.skipped}" if o.skipped else "ok")
+        # Text() cells: a "[" in a title or a file name is text, not markup.
+        status = Text(short_error(o.error) if o.error else (f"skipped: {o.skipped}" if o.skipped else "ok"))
         if r is None:
-            table.add_row(o.source, "", "", "", "", status)
+            table.add_row(Text(o.source), "", "", "", "", status)
             continue
         events = ", ".join(sorted({e.type for e in r.events})) or "-"
-        table.add_row(r.article.id[:12], r.article.title[:60], f"{len(r.events)} ({events})",
+        table.add_row(r.article.id[:12], Text(r.article.title[:60]), f"{len(r.events)} ({events})",
                       str(len(r.actors)), str(len(r.claims)), status)
     return table
 
@@ -75,12 +78,13 @@ def extract_cli(
     options = ReadOptions(published=published, outlet=outlet, url=url, max_bytes=cfg.max_bytes, pages=list(pages or []))
     as_table = fmt == "table" or (fmt == "auto" and is_terminal())
     problems: list[ReadProblem] = []
-    outcomes, done = [], 0
+    outcomes, done, failed = [], 0, 0
     for outcome in run_extraction(inputs, options, cfg, problems):
         if outcome.error:
-            ERR.print(f"[red]failed[/red] {escape(outcome.source)}: {escape(outcome.error)}", highlight=False, soft_wrap=True)
+            failed += 1
+            say("failed", outcome.source, short_error(outcome.error))
         elif outcome.skipped:
-            ERR.print(f"[yellow]skipped[/yellow] {escape(outcome.source)}: {escape(outcome.skipped)}", highlight=False, soft_wrap=True)
+            say("skipped", outcome.source, outcome.skipped)
         if outcome.record is not None and not outcome.error:
             done += 1  # extracted, or read and skipped for a reason (not English): processed either way
         if as_table:
@@ -89,6 +93,15 @@ def extract_cli(
             sys.stdout.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False) + "\n")
     if as_table:
         Console().print(_summary_table(outcomes))
+    # The closing count: every input that gave nothing, whether reading or extraction failed.
+    unreadable = sum(1 for p in problems if p.fatal)
+    left_out = sum(1 for p in problems if p.severity == "skipped")
     if done == 0:  # non-zero only when nothing at all could be processed
-        ERR.print(f"[red]error:[/red] nothing could be processed ({len(problems)} input problem(s))")
+        ERR.print(f"[red]error:[/red] nothing could be processed ({failure_counts(unreadable, failed)})",
+                  highlight=False)
         raise typer.Exit(1)
+    parts = [failure_counts(unreadable, failed)] if unreadable or failed else []
+    if left_out:
+        parts.append(f"{left_out} file{'s' if left_out != 1 else ''} of unknown type skipped")
+    if parts:
+        ERR.print(f"{done} article{'s' if done != 1 else ''} processed; " + "; ".join(parts), highlight=False)

@@ -11,8 +11,10 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.cli import app
 from newsgraph.cli.common import (
@@ -29,11 +31,15 @@ from newsgraph.cli.common import (
     UNTIL_OPTION,
     config_from,
     fail,
+    failure_counts,
+    say,
+    say_read_problem,
+    short_error,
 )
 from newsgraph.config import Config
 from newsgraph.nlp import ModelNotInstalled
 from newsgraph.pipeline import Outcome, extract_many
-from newsgraph.read import ReadOptions, ReadProblem, read_inputs
+from newsgraph.read import WARNING, ReadOptions, ReadProblem, read_inputs
 from newsgraph.record import Article, Record
 from newsgraph.store import DUPLICATE, INGESTED, Store, open_store
 
@@ -45,8 +51,10 @@ class IngestReport:
     ingested: int = 0
     duplicates: int = 0
     skipped: int = 0
-    failed: int = 0
-    read_problems: int = 0
+    failed: int = 0  # extraction or storing failed
+    read_problems: int = 0  # inputs (or lines, records of them) that could not be read
+    warnings: int = 0  # inputs read with a repair (bytes that were not UTF-8)
+    left_out: int = 0  # files of unknown type in a folder
     rows: list[tuple[str, Record | None, str]] = field(default_factory=list)  # (status, record, detail)
 
     @property
@@ -55,7 +63,8 @@ class IngestReport:
 
     def as_dict(self) -> dict[str, int]:
         return {"ingested": self.ingested, "duplicates": self.duplicates, "skipped": self.skipped,
-                "failed": self.failed, "read_problems": self.read_problems}
+                "failed": self.failed, "read_problems": self.read_problems, "warnings": self.warnings,
+                "left_out": self.left_out}
 
 
 def open_store_or_exit(db: str, cfg: Config | None = None) -> Store:
@@ -65,8 +74,8 @@ def open_store_or_exit(db: str, cfg: Config | None = None) -> Store:
             return open_store(db)
         return open_store(db, dedup_threshold=cfg.dedup_threshold, cluster_window_days=cfg.cluster_window_days)
     except Exception as exc:  # bad path, server down, wrong password: the user needs the reason, not a trace
-        ERR.print(f"[red]error:[/red] cannot open the store {db}: {type(exc).__name__}: {str(exc).splitlines()[0]}",
-                  highlight=False)
+        ERR.print(f"[red]error:[/red] cannot open the store {escape(db)}: "
+                  f"{escape(short_error(f'{type(exc).__name__}: {exc}'))}", highlight=False)
         raise typer.Exit(2) from exc
 
 
@@ -105,8 +114,13 @@ def ingest(inputs: list[str], store: Store, config: Config, options: ReadOptions
     def articles() -> Iterator[Article]:
         for item in read_inputs(inputs, options):
             if isinstance(item, ReadProblem):
-                problems.append(item)
-                ERR.print(f"[yellow]unreadable[/yellow] {item}", highlight=False)
+                say_read_problem(item)
+                if item.fatal:
+                    problems.append(item)
+                elif item.severity == WARNING:
+                    report.warnings += 1
+                else:
+                    report.left_out += 1
                 continue
             if not replace and not item.skipped:
                 existing = store.stored_id(item)
@@ -159,7 +173,7 @@ def ingest(inputs: list[str], store: Store, config: Config, options: ReadOptions
             except Exception as exc:  # noqa: BLE001
                 report.failed += 1
                 store.add_failure(o.source, f"store: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}")
-                ERR.print(f"[red]failed[/red] {o.source}: cannot store: {exc}", highlight=False)
+                say("failed", o.source, f"cannot store: {short_error(f'{type(exc).__name__}: {exc}')}")
     return report
 
 
@@ -172,15 +186,15 @@ def _store_one(store: Store, o: Outcome, report: IngestReport, keep_rows: bool, 
     if o.error:
         store.add_failure(o.source, o.error, kind="failed")
         report.failed += 1
-        ERR.print(f"[red]failed[/red] {o.source}: {o.error}", highlight=False)
+        say("failed", o.source, short_error(o.error))
         if keep_rows:
-            report.rows.append(("failed", None, f"{Path(o.source).name}: {o.error}"))
+            report.rows.append(("failed", None, f"{Path(o.source).name}: {short_error(o.error)}"))
         return
     if o.skipped or o.record is None:
         reason = o.skipped or "no record"
         store.add_failure(o.source, reason, kind="skipped")
         report.skipped += 1
-        ERR.print(f"[yellow]skipped[/yellow] {o.source}: {reason}", highlight=False)
+        say("skipped", o.source, reason)
         if keep_rows:
             report.rows.append(("skipped", o.record, reason))
         return
@@ -231,15 +245,17 @@ def article_table(rows: list[tuple[str, Record | None, str]], title: str = "Arti
     table.add_column("status", no_wrap=True)
     style = {"new": "green", DUPLICATE: "cyan", "skipped": "yellow", "failed": "red"}
     for status, rec, detail in rows:
+        # Text() and escape(): a "[" in a title, a name or a message is text, not markup.
         status_cell = f"[{style.get(status, 'white')}]{status}[/]"
         lead = ["", ""] if wide else []
         if rec is None:
-            table.add_row(*lead, detail, "", "", "", status_cell)
+            table.add_row(*lead, Text(detail), "", "", "", status_cell)
             continue
         art = rec.article
-        lead = [art.id, art.published or ""] if wide else []
-        table.add_row(*lead, art.title or art.id, _events_by_type(rec), _actor_names(rec, 3 if wide else 2),
-                      _claims_cell(rec) if wide else str(len(rec.claims)), status_cell + (f" [dim]{detail}[/]" if detail else ""))
+        lead = [Text(art.id), art.published or ""] if wide else []
+        table.add_row(*lead, Text(art.title or art.id), _events_by_type(rec), Text(_actor_names(rec, 3 if wide else 2)),
+                      _claims_cell(rec) if wide else str(len(rec.claims)),
+                      status_cell + (f" [dim]{escape(detail)}[/]" if detail else ""))
     return table
 
 
@@ -248,6 +264,10 @@ def _summary_line(report: IngestReport) -> str:
              f"[yellow]{report.skipped} skipped[/]", f"[red]{report.failed} failed[/]" if report.failed else "0 failed"]
     if report.read_problems:
         parts.append(f"[yellow]{report.read_problems} unreadable[/]")
+    if report.left_out:
+        parts.append(f"[yellow]{report.left_out} file{'s' if report.left_out != 1 else ''} of unknown type skipped[/]")
+    if report.warnings:
+        parts.append(f"[yellow]{report.warnings} repaired[/]")
     return " · ".join(parts)
 
 
@@ -309,13 +329,14 @@ def ingest_cli(
         if show_table and report.rows:
             out.print(article_table(report.rows, title=f"newsgraph ingest: {len(report.rows)} articles",
                                     width=out.width))
-        out.print(_summary_line(report), highlight=False)
-        out.print(f"store [bold]{cfg.db}[/]: {_totals_line(stats)}", highlight=False)
+        out.print(_summary_line(report), highlight=False, soft_wrap=True)
+        out.print(f"store [bold]{escape(cfg.db)}[/]: {_totals_line(stats)}", highlight=False, soft_wrap=True)
         if report.processed and show_table:
             out.print("next: [bold]newsgraph serve[/] (dashboard) · [bold]newsgraph events[/] · "
                       "[bold]newsgraph export -f gdelt[/]", highlight=False)
     if report.processed == 0:
-        ERR.print("[red]error:[/red] nothing could be processed")
+        ERR.print(f"[red]error:[/red] nothing could be processed "
+                  f"({failure_counts(report.read_problems, report.failed, 'extract or store')})", highlight=False)
         raise typer.Exit(1)
 
 
@@ -412,10 +433,17 @@ def events_cli(
         width = fixed.get(col) or max(6, room * flex[col] // sum(flex.values()))
         table.add_column(col, no_wrap=True, overflow="ellipsis", width=width)
     for r in rows:
-        table.add_row(r["day"] or "", r["type"], r["actor_name"] or r["actor_code"] or "-",
-                      r["recipient_name"] or r["recipient_code"] or "-", r["factuality"],
-                      r["location_name"] or r["location_country"] or "", f"{r['article_title']} [dim]({r['article_id']})[/]")
+        # Stored names and titles come from the articles: escaped, so that a "[" in them is text.
+        table.add_row(r["day"] or "", r["type"], escape(r["actor_name"] or r["actor_code"] or "-"),
+                      escape(r["recipient_name"] or r["recipient_code"] or "-"), r["factuality"],
+                      escape(r["location_name"] or r["location_country"] or ""),
+                      f"{escape(r['article_title'] or '')} [dim]({escape(r['article_id'])})[/]")
     out.print(table)
+
+
+def _texts(*values) -> list[Text]:
+    """Table cells as plain text: names and quotes from articles may hold "[", which is not markup."""
+    return [Text("" if v is None else str(v)) for v in values]
 
 
 @app.command("show")
@@ -441,8 +469,8 @@ def show_cli(
         return
     out = Console()
     art = record.article
-    out.print(f"[bold]{art.title}[/]", highlight=False)
-    out.print(f"[dim]{art.id} · {art.published or 'undated'} · {art.outlet or ''} {art.url or ''}[/]", highlight=False)
+    out.print(Text(art.title, style="bold"))
+    out.print(Text(f"{art.id} · {art.published or 'undated'} · {art.outlet or ''} {art.url or ''}", style="dim"))
     names = {a.id: a.name for a in record.actors}
     if record.events:
         t = Table(title="events", title_justify="left")
@@ -450,15 +478,15 @@ def show_cli(
             t.add_column(col, max_width=50 if col == "evidence" else 22)
         for e in record.events:
             ev = " ".join(art.text[s:x] for s, x in e.evidence)[:200]
-            t.add_row(e.id, e.type, names.get(e.actor, "-"), names.get(e.recipient, "-"), e.factuality,
-                      e.date or "", (e.location or {}).get("name") or "", ev)
+            t.add_row(*_texts(e.id, e.type, names.get(e.actor, "-"), names.get(e.recipient, "-"), e.factuality,
+                              e.date, (e.location or {}).get("name"), ev))
         out.print(t)
     if record.actors:
         t = Table(title="actors", title_justify="left")
         for col in ("id", "name", "type", "code", "mentions"):
             t.add_column(col)
         for a in record.actors:
-            t.add_row(a.id, a.name, a.type, a.code or "", str(len(a.mentions)))
+            t.add_row(*_texts(a.id, a.name, a.type, a.code, len(a.mentions)))
         out.print(t)
     if record.claims:
         t = Table(title="claims", title_justify="left")
@@ -466,6 +494,6 @@ def show_cli(
             t.add_column(col, max_width=60 if col == "content" else 28)
         for c in record.claims:
             speaker = names.get(c.speaker) or (art.text[c.speaker_span[0]:c.speaker_span[1]] if c.speaker_span else "?")
-            t.add_row(c.id, speaker + (" (anon.)" if c.anonymous else ""), art.text[c.cue[0]:c.cue[1]], c.stance,
-                      art.text[c.content[0]:c.content[1]][:200])
+            t.add_row(*_texts(c.id, speaker + (" (anon.)" if c.anonymous else ""), art.text[c.cue[0]:c.cue[1]],
+                              c.stance, art.text[c.content[0]:c.content[1]][:200]))
         out.print(t)

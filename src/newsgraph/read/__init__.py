@@ -3,7 +3,8 @@
 Entry point: :func:`read_inputs`. Readers are registered by file suffix (one module per
 format: ``txt``, ``jsonl``, ``html``, ``warc``, ``feed``); each yields articles or
 :class:`ReadProblem` (one clear line naming the file and line), so one bad input never
-stops a batch. ``-`` reads plain text from stdin; a directory is read file by file.
+stops a batch. ``-`` reads plain text from stdin; a directory is read file by file, and
+each of its files of unknown type is named in a ReadProblem of severity ``skipped``.
 Files whose suffix names no reader (and ``.xml``) are sniffed by their first bytes.
 Every article then gets a language check: confidently non-English text is yielded with
 ``article.skipped`` set and ``article.language`` the detected code.
@@ -17,15 +18,16 @@ from importlib import resources
 from pathlib import Path
 
 from newsgraph.read import feed, html, jsonl, txt, warc  # noqa: F401  (register the readers)
-from newsgraph.read.base import (READERS, STDIN, BadInput, ReadOptions, ReadProblem, Reader, article_id,
-                                 gzip_magic, iso_date, reader)
+from newsgraph.read.base import (ERROR, READERS, SKIPPED, STDIN, WARNING, BadInput, ReadOptions, ReadProblem, Reader,
+                                 article_id, gzip_magic, iso_date, reader, repair_warning, route_library_logs)
 from newsgraph.read.detect import language_verdict
 from newsgraph.record import Article
 
 LOGGER = logging.getLogger(__name__)
+route_library_logs()  # trafilatura's and htmldate's log lines become our debug messages
 
-__all__ = ["ReadOptions", "ReadProblem", "READERS", "reader", "article_id", "iso_date", "read_inputs",
-           "sample_paths", "reader_for", "check_language"]
+__all__ = ["ReadOptions", "ReadProblem", "ERROR", "WARNING", "SKIPPED", "READERS", "reader", "article_id", "iso_date",
+           "read_inputs", "sample_paths", "reader_for", "check_language"]
 
 _HIDDEN = (".", "_", "~")
 
@@ -89,28 +91,31 @@ def _expand(p: str) -> Iterator[Path | ReadProblem]:
     if path.is_dir():
         files = sorted(f for f in path.rglob("*")
                        if f.is_file() and not any(part.startswith(_HIDDEN) for part in f.relative_to(path).parts))
-        known = [f for f in files if _by_suffix(f) is not None or f.name.lower().endswith(".xml")]
-        if len(known) < len(files):
-            LOGGER.info("%s: left out %d file(s) of unknown type", p, len(files) - len(known))
+        known = {f for f in files if _by_suffix(f) is not None or f.name.lower().endswith(".xml")}
         if not files:
             yield ReadProblem(p, "empty directory")
         elif not known:
             yield ReadProblem(p, f"directory holds no readable files ({len(files)} of unknown type)")
-        yield from known
+        else:  # each file left out is named, so that the user sees what was not read
+            for f in files:
+                yield f if f in known else ReadProblem(str(f), "unknown file type, left out", SKIPPED)
     else:
         yield path
 
 
 def _read_stdin(options: ReadOptions) -> Iterator[Article | ReadProblem]:
-    from newsgraph.read.detect import decode
+    from newsgraph.read.detect import decode_text
 
     data = sys.stdin.buffer.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
         raise BadInput(f"more than the {options.max_bytes} bytes allowed on stdin")
     if not data.strip():
         raise BadInput("empty input")
-    text, _encoding = decode(data)
-    yield txt.article_from_text(text, "<stdin>", options)
+    decoded = decode_text(data)
+    item = txt.article_from_text(decoded.text, "<stdin>", options)
+    if isinstance(item, Article) and decoded.repaired_lines:
+        yield repair_warning("<stdin>", decoded.repaired_lines, decoded.repaired_bytes)
+    yield item
 
 
 def _read_one(path: Path, options: ReadOptions) -> Iterator[Article | ReadProblem]:
@@ -141,6 +146,14 @@ def _read_one(path: Path, options: ReadOptions) -> Iterator[Article | ReadProble
         yield ReadProblem(source, f"cannot read: {exc.strerror or exc}")
     except UnicodeDecodeError as exc:
         yield ReadProblem(source, f"not valid text ({exc.reason} at byte {exc.start})")
+    except Exception as exc:  # noqa: BLE001 -- a reader's own bug must cost this input only, not the batch
+        LOGGER.debug("%s: reader failed", source, exc_info=True)
+        yield ReadProblem(source, f"cannot read: the reader failed ({type(exc).__name__}: {_first_line(exc)})")
+
+
+def _first_line(exc: BaseException, limit: int = 120) -> str:
+    text = (str(exc).splitlines() or [""])[0]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_language(article: Article) -> Article:

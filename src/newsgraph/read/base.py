@@ -3,7 +3,14 @@
 A reader is a function ``(path, options) -> Iterator[Article | ReadProblem]`` registered
 for one or more file-name suffixes with :func:`reader`. Readers never raise for bad input:
 they yield a :class:`ReadProblem` (one line naming the file, and the line when there is
-one) and go on, so one bad file never stops a batch.
+one) and go on, so one bad file never stops a batch. A problem's ``severity`` says what
+became of the input: ``error`` (it, or that line or record of it, is lost), ``warning``
+(it was read, with a repair the user should know of, such as bytes that were not UTF-8)
+or ``skipped`` (left out on purpose: a file of unknown type in a folder).
+
+The libraries the readers use (trafilatura, htmldate, ...) log with their own loggers;
+:func:`route_library_logs` turns those records into this package's debug messages, so that
+the reader's own ReadProblem is the one line a user sees about an input.
 """
 from __future__ import annotations
 
@@ -33,13 +40,58 @@ class ReadOptions:
     detect_language: bool = True  # mark non-English articles ``skipped`` (py3langid)
 
 
+ERROR, WARNING, SKIPPED = "error", "warning", "skipped"  # ReadProblem.severity
+
+
 @dataclass
 class ReadProblem:
-    source: str  # "path" or "path:line"
+    source: str  # "path", "path:line" or "path#record"
     message: str
+    severity: str = ERROR  # ERROR: lost; WARNING: read, with a repair; SKIPPED: left out on purpose
+
+    @property
+    def fatal(self) -> bool:
+        """Whether the input (or this line or record of it) yielded nothing."""
+        return self.severity == ERROR
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+def repair_warning(source: str, repaired_lines: tuple[int, ...] | list[int], repaired_bytes: int) -> ReadProblem:
+    """The warning for text whose stray non-UTF-8 bytes were read as Windows-1252 (see
+    :func:`detect.decode_text`): which lines, so the user can look at them."""
+    lines = list(repaired_lines)
+    what = f"{repaired_bytes} byte{'s' if repaired_bytes != 1 else ''} not valid UTF-8, read as Windows-1252"
+    if len(lines) == 1:
+        return ReadProblem(f"{source}:{lines[0]}", what, WARNING)
+    shown = ", ".join(map(str, lines[:8])) + (f" and {len(lines) - 8} more" if len(lines) > 8 else "")
+    return ReadProblem(source, f"{what} (lines {shown})", WARNING)
+
+
+_LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability", "lxml_html_clean",
+                    "charset_normalizer", "warcio", "feedparser")
+
+
+class _ToDebug(logging.Handler):
+    """Re-logs a library's record as a debug message of ``newsgraph.read`` (seen with ``-v``)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 -- a library's badly formatted message must not stop reading
+            message = str(record.msg)
+        logging.getLogger("newsgraph.read").debug("%s: %s", record.name, message)
+
+
+def route_library_logs() -> None:
+    """Send the readers' libraries' log records to our debug log instead of the user's terminal:
+    trafilatura's "discarding data: None" says less than the ReadProblem the reader yields."""
+    for name in _LIBRARY_LOGGERS:
+        lib = logging.getLogger(name)
+        if not any(isinstance(h, _ToDebug) for h in lib.handlers):
+            lib.addHandler(_ToDebug())
+            lib.propagate = False
 
 
 class BadInput(Exception):
@@ -112,6 +164,13 @@ def load_text(path: Path, options: ReadOptions) -> tuple[str, str]:
     return decode(load_bytes(path, options))
 
 
+def load_decoded(path: Path, options: ReadOptions):
+    """The file decoded, with the lines whose stray bytes were repaired; see :func:`detect.decode_text`."""
+    from newsgraph.read.detect import decode_text
+
+    return decode_text(load_bytes(path, options))
+
+
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T\s])")
 
 
@@ -154,5 +213,6 @@ def gzip_magic(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
 
 
-__all__ = ["Article", "ReadOptions", "ReadProblem", "BadInput", "READERS", "reader", "article_id", "iso_date",
-           "load_bytes", "load_text", "check_size", "gunzip", "gzip_magic", "STDIN"]
+__all__ = ["Article", "ReadOptions", "ReadProblem", "ERROR", "WARNING", "SKIPPED", "BadInput", "READERS", "reader",
+           "article_id", "iso_date", "load_bytes", "load_text", "load_decoded", "check_size", "gunzip", "gzip_magic",
+           "STDIN", "repair_warning", "route_library_logs"]

@@ -7,14 +7,15 @@ lines are read. A ``.json`` file may hold one such object or a list of them.
 """
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from newsgraph.read.base import (Article, BadInput, ReadOptions, ReadProblem, article_id, iso_date, load_bytes,
-                                 load_text, reader)
-from newsgraph.read.detect import binary_kind, decode
+                                 load_text, reader, repair_warning)
+from newsgraph.read.detect import decode_text, line_binary_kind, signature_kind
 
 # Keys read into Article fields, in order of preference; the rest is metadata.
 TEXT_KEYS = ("text", "body", "content", "maintext")
@@ -33,6 +34,14 @@ def _take(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return value
 
 
+def _string(obj: dict[str, Any], key: str, value: Any) -> str | None:
+    """``value`` when it is a string; anything else (a list, an object) is kept as ``{key}_raw``."""
+    if value is None or isinstance(value, str):
+        return value or None
+    obj[f"{key}_raw"] = value
+    return None
+
+
 def article_from_object(obj: Any, source: str, options: ReadOptions) -> Article | ReadProblem:
     """One article from one decoded JSON object."""
     if not isinstance(obj, dict):
@@ -42,41 +51,53 @@ def article_from_object(obj: Any, source: str, options: ReadOptions) -> Article 
     if not isinstance(text, str) or not text.strip():
         return ReadProblem(source, "no article text (expected a non-empty \"text\" key)")
     title = _take(obj, TITLE_KEYS)
-    url = _take(obj, ("url", "link")) or options.url
+    url = _string(obj, "url", _take(obj, ("url", "link"))) or options.url
     published_raw = _take(obj, DATE_KEYS) or options.published
     published = iso_date(published_raw)
     if published_raw and published != published_raw:
         obj["published_raw"] = published_raw
-    outlet = _take(obj, OUTLET_KEYS) or options.outlet
+    outlet = _string(obj, "outlet", _take(obj, OUTLET_KEYS)) or options.outlet
     given_id = obj.pop("id", None)
     return Article(id=str(given_id) if given_id not in (None, "") else article_id(text, url),
                    text=text, title=str(title or "").strip(), url=url, outlet=outlet,
                    published=published, source=source, metadata=obj)
 
 
-def _lines(data: bytes) -> Iterator[tuple[int, str | None]]:
-    """``(line number, text)``; each line is decoded on its own, so one line in a legacy encoding
-    does not garble the UTF-8 lines around it. Text is None for a line that cannot be decoded."""
-    for n, raw in enumerate(data.split(b"\n"), 1):
-        try:
-            yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
-        except UnicodeDecodeError:
-            try:
-                yield n, decode(raw)[0]
-            except BadInput:
-                yield n, None
+def _lines(path: Path, data: bytes) -> Iterator[tuple[int, str, str | None] | ReadProblem]:
+    """``(line number, text, binary kind)`` for each line (the kind set, and the text empty, for
+    a line of binary data); first a warning naming the lines whose stray bytes were repaired.
+
+    NUL bytes and control characters are judged line by line, so that one damaged line
+    costs that line only; a file most of whose lines are binary is a binary file.
+    """
+    kind = signature_kind(data)
+    if kind:
+        raise BadInput(f"binary file ({kind}), not text")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # UTF-16 (or -32) JSONL: NULs and all
+        data = decode_text(data).text.encode("utf-8", "surrogatepass")
+    raws = data.split(b"\n")
+    binary = {n: k for n, raw in enumerate(raws, 1) if (k := line_binary_kind(raw))}
+    if binary and 2 * len(binary) > sum(1 for raw in raws if raw.strip()):
+        raise BadInput(f"binary file ({next(iter(binary.values()))}), not text")
+    # Binary lines are blanked before decoding, so that they do not sway the encoding's detection.
+    decoded = decode_text(b"\n".join(b"" if n in binary else raw for n, raw in enumerate(raws, 1)),
+                          check_binary=False)
+    if decoded.repaired_lines:
+        yield repair_warning(str(path), decoded.repaired_lines, decoded.repaired_bytes)
+    for n, line in enumerate(decoded.text.split("\n"), 1):
+        yield n, line, binary.get(n)
 
 
 @reader(".jsonl", ".ndjson", ".jsonl.gz")
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article | ReadProblem]:
-    data = load_bytes(path, options)
-    kind = binary_kind(data)
-    if kind:
-        raise BadInput(f"binary file ({kind}), not text")
-    for n, line in _lines(data):
+    for item in _lines(path, load_bytes(path, options)):
+        if isinstance(item, ReadProblem):
+            yield item
+            continue
+        n, line, binary = item
         source = f"{path}:{n}"
-        if line is None:
-            yield ReadProblem(source, "line is neither UTF-8 nor any other text encoding")
+        if binary:
+            yield ReadProblem(source, f"line holds {binary}, not text")
             continue
         if not line.strip():
             continue
@@ -84,6 +105,12 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article | ReadProbl
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield ReadProblem(source, f"malformed JSON line ({exc.msg}, column {exc.colno})")
+            continue
+        except RecursionError:  # "[[[[..." nested deeper than Python's stack
+            yield ReadProblem(source, "malformed JSON line (nested too deeply)")
+            continue
+        except ValueError:  # a number of more than 4,300 digits
+            yield ReadProblem(source, "malformed JSON line (a number too long to read)")
             continue
         yield article_from_object(obj, source, options)
 

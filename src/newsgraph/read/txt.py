@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgraph.read.base import Article, ReadOptions, ReadProblem, article_id, iso_date, load_text, reader
+from newsgraph.read.base import (Article, ReadOptions, ReadProblem, article_id, iso_date, load_decoded, reader,
+                                 repair_warning)
 
 _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
@@ -77,8 +78,10 @@ def article_from_text(text: str, source: str, options: ReadOptions) -> Article |
 
 @reader(".txt", ".text", ".md", ".txt.gz")
 def read_txt(path: Path, options: ReadOptions) -> Iterator[Article | ReadProblem]:
-    text, encoding = load_text(path, options)
-    item = article_from_text(text, str(path), options)
-    if isinstance(item, Article) and encoding != "utf-8":
-        item.metadata["encoding"] = encoding
+    decoded = load_decoded(path, options)
+    item = article_from_text(decoded.text, str(path), options)
+    if isinstance(item, Article) and decoded.encoding != "utf-8":
+        item.metadata["encoding"] = decoded.encoding
+    if isinstance(item, Article) and decoded.repaired_lines:
+        yield repair_warning(str(path), decoded.repaired_lines, decoded.repaired_bytes)
     yield item

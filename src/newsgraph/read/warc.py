@@ -3,7 +3,8 @@
 Only ``response`` records with an HTML content type and a 2xx status (and HTML ``resource``
 records) are read; the page's URL is the record's ``WARC-Target-URI`` and its crawl date is
 the fallback publication date. A truncated or corrupt archive yields every article read before the damage and
-then one ReadProblem saying where reading stopped.
+then one ReadProblem saying where reading stopped. Each record is judged on its own: a page of
+binary data (NUL bytes, an image served as text/html) costs that record only.
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgraph.read.base import Article, BadInput, ReadOptions, ReadProblem, check_size, reader
-from newsgraph.read.html import article_from_html, decode_html
+from newsgraph.read.base import Article, BadInput, ReadOptions, ReadProblem, check_size, reader, repair_warning
+from newsgraph.read.detect import Decoded
+from newsgraph.read.html import article_from_html, decode_html_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -113,12 +115,18 @@ def html_responses(path: Path) -> Iterator[tuple[str, str | None, bytes, str | N
 
 def decode_page(body: bytes, charset: str | None) -> str:
     """A page's text: its declared charset when that works, else detection."""
+    return decode_page_text(body, charset).text
+
+
+def decode_page_text(body: bytes, charset: str | None) -> Decoded:
+    """A page's text and how it was read: its declared charset when that works, else as
+    :func:`html.decode_html_text` reads a page (which lists the lines it repaired)."""
     if charset:
         try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
+            return Decoded(body.decode(charset), charset)
+        except (LookupError, ValueError):  # unknown, or not this page's charset
             LOGGER.debug("declared charset %s does not fit; detecting", charset)
-    return decode_html(body)
+    return decode_html_text(body)
 
 
 @reader(".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -138,14 +146,16 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Article | ReadProble
         pages += 1
         source = f"{path}#{n}"
         try:
-            html = decode_page(body, charset)
+            page = decode_page_text(body, charset)
         except BadInput as exc:
             yield ReadProblem(source, f"{url}: {exc}")
             continue
-        article = article_from_html(html, source, options, url=url, fallback_date=warc_date)
+        article = article_from_html(page.text, source, options, url=url, fallback_date=warc_date)
         if isinstance(article, ReadProblem):
             LOGGER.info("%s (%s): %s", source, url, article.message)  # many crawled pages are not articles
             continue
+        if page.repaired_lines:
+            yield repair_warning(source, page.repaired_lines, page.repaired_bytes)
         yield article
     if pages == 0 and not problem:
         yield ReadProblem(str(path), "WARC holds no HTML response records")
