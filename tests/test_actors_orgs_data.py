@@ -4,11 +4,11 @@ consistent (one country per name, six columns, valid country codes)."""
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 import pytest
 
 from newsgraph.actors.lexicon import _is_acronym, norm, strip_the
+from newsgraph.lexicons import read_tsv
 from test_actors import _actor_named  # shared: an actor by a mention's text
 
 
@@ -62,9 +62,7 @@ def test_common_words_are_not_companies(actors_of, text, word):
 # --- 2. the list itself -----------------------------------------------------------------
 
 def _rows():
-    text = resources.files("newsgraph.actors").joinpath("data", "organizations.tsv").read_text(encoding="utf-8")
-    return [(n, line.split("\t")) for n, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
+    return [(row.line, list(row.cells.values())) for row in read_tsv("newsgraph.actors", "organizations.tsv")]
 
 
 def test_every_row_has_six_columns_and_a_valid_country():

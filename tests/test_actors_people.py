@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import _lexicon_person
 from newsgraph.actors.lexicon import _rows, load_lexicon, name_key
 from test_actors import _actor_named  # shared: an actor by a mention's text
 
@@ -109,7 +108,7 @@ def test_listed_surnames_as_words_are_not_people(actors_of, text):
     ],
 )
 def test_surname_lookup(name, others, expected):
-    person = _lexicon_person(name, load_lexicon(), others)
+    person = load_lexicon().known_person(name, others)
     assert (person.country if person else None) == expected
 
 

@@ -139,3 +139,20 @@ def _pick(doc, tok, si, per_sent, actors_kind, want):
         return same_ok[-1][1]
     return None
 
+
+
+def add_pronouns(doc, accs: list) -> None:
+    """Add to each grouped actor the pronouns that refer to it (see :func:`resolve_pronouns`)."""
+    kinds = {}
+    mentions = []
+    for acc in accs:
+        if acc.type == "person":
+            kinds[id(acc)] = "person"
+        elif acc.type == "group":
+            kinds[id(acc)] = "group"
+        else:
+            kinds[id(acc)] = "thing"
+        for c in acc.cands:
+            mentions.append((c.start, c.end, acc))
+    for i, acc in resolve_pronouns(doc, mentions, kinds):
+        acc.spans.append((i, i + 1))

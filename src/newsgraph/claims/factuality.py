@@ -13,13 +13,11 @@ import logging
 
 from newsgraph.claims.lexicon import FactualityCues, factuality_cues
 from newsgraph.claims.tokens import tokens_in, tokens_overlapping
+from newsgraph.language import clause_verb, first_person_subject, has_negation, head_chain, is_infinitive, is_past
 from newsgraph.record import FACTUALITY_PRECEDENCE, Claim, Event, Record, Span
 from newsgraph.spans import SpanIndex
 
 LOGGER = logging.getLogger(__name__)
-
-_PAST_TAGS = ("VBD",)
-
 
 def assess_events(record: Record, doc) -> None:
     """Set ``factuality`` and ``claims`` on every event of ``record``."""
@@ -51,32 +49,6 @@ def _same_side(record: Record, actor_id: str | None, speaker_id: str | None) -> 
         return True
     a, s = record.actor(actor_id), record.actor(speaker_id)
     return bool(a and s and a.country and a.country == s.country)
-
-
-def _chain(tok, stop: set[int]) -> list:
-    """``tok`` and its heads up to (not including) a token in ``stop`` or the root."""
-    out = [tok]
-    while tok.head.i != tok.i and tok.head.i not in stop:
-        tok = tok.head
-        out.append(tok)
-    return out
-
-
-def _clause_verb(chain):
-    return next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
-
-
-def _is_past(chain) -> bool:
-    verb = _clause_verb(chain)
-    if verb is None:
-        return False
-    if verb.tag_ in _PAST_TAGS:
-        return True
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-
-
-def _is_infinitive(tok) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _cue_heads(record: Record, doc) -> set[int]:
@@ -114,14 +86,14 @@ def assess(event: Event, record: Record, doc, fc: FactualityCues | None = None,
         return ({"reported"} if held else {"asserted"}), held
     if stop is None:
         stop = _cue_heads(record, doc)
-    chain = _chain(main, stop - {main.i})
+    chain = head_chain(main, stop - {main.i})
 
     if own:  # the event is the speech act itself ("Washington warned ...")
         return _speech_act(own[0], held, chain, fc) | _future(chain, fc), held + own
     for c in held:  # an accusation, threat or promise made in the speaker's own words
-        if event.type in fc.speech_act_types and not _is_past(chain) and (
+        if event.type in fc.speech_act_types and not is_past(chain) and (
                 event.type in fc.stance_types.get(c.stance, ()) or _same_side(record, event.actor, c.speaker)
-                or c.direct and _first_person_subject(chain)):
+                or c.direct and first_person_subject(chain)):
             return _speech_act(c, [h for h in held if h is not c], [], fc) | _future(chain, fc), held
         break
 
@@ -139,19 +111,10 @@ def _future(chain, fc: FactualityCues) -> set[str]:
     """{"future"} when the event's own clause is in the future tense ("Portugal will support").
     Not a factuality value (a promise of support is asserted as a promise), but PLOVER's
     auxiliary mode, which the codebook stage reads."""
-    verb = _clause_verb(chain) if chain else None
+    verb = clause_verb(chain) if chain else None
     if verb is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in fc.planned_modals for c in verb.children):
         return {"future"}
     return set()
-
-
-def _first_person_subject(chain) -> bool:
-    """The event's clause has "we" or "I" as subject: in a quotation, the speaker's side."""
-    for tok in chain:
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            return subj.lower_ in ("we", "i")
-    return False
 
 
 def _speech_act(claim: Claim, outer: list[Claim], chain, fc: FactualityCues) -> set[str]:
@@ -165,16 +128,16 @@ def _speech_act(claim: Claim, outer: list[Claim], chain, fc: FactualityCues) -> 
 
 
 def _negated_verb(chain, fc: FactualityCues) -> bool:
-    verb = _clause_verb(chain)
-    return verb is not None and any(c.dep_ == "neg" and c.lower_ in fc.neg_words for c in verb.children)
+    verb = clause_verb(chain)
+    return verb is not None and has_negation(verb, fc.neg_words)
 
 
 def _modality(chain, held: list[Claim], doc, fc: FactualityCues) -> set[str]:
     values: set[str] = set()
     main = chain[0]
-    verb = _clause_verb(chain)
+    verb = clause_verb(chain)
     # negation of the event's own clause, or "no talks", or "refused to meet"
-    if verb is not None and not _is_infinitive(verb) and _negated_verb(chain, fc):
+    if verb is not None and not is_infinitive(verb) and _negated_verb(chain, fc):
         values.add("negated")
     if any(c.dep_ == "det" and c.lower_ in fc.neg_words for c in main.children):
         values.add("negated")
@@ -216,7 +179,7 @@ def _modality(chain, held: list[Claim], doc, fc: FactualityCues) -> set[str]:
     if hedged:
         values.add("hypothetical")
     for c in held:  # the content of a demand or warning is not done; of a promise, planned
-        if c.stance in ("demand", "warn", "question") and any(_is_infinitive(t) for t in chain):
+        if c.stance in ("demand", "warn", "question") and any(is_infinitive(t) for t in chain):
             values.add("hypothetical")
         elif c.stance == "promise":
             values.add("planned")

@@ -6,20 +6,16 @@ and maps that the finders look words up in.
 from __future__ import annotations
 
 import logging
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from newsgraph.language import auxiliaries, speech_verbs
+from newsgraph.lexicons import LexiconError, read_toml
 from newsgraph.record import STANCES
 
 LOGGER = logging.getLogger(__name__)
 
-DATA = Path(__file__).resolve().parent / "data"
-
-
-class LexiconError(ValueError):
-    """A claims data file is missing a section or holds a value the stage cannot use."""
+__all__ = ["Cues", "FactualityCues", "LexiconError", "Sources", "cues", "factuality_cues", "sources"]
 
 
 @dataclass(frozen=True)
@@ -66,14 +62,7 @@ class FactualityCues:
 
 
 def _load(name: str) -> dict:
-    path = DATA / name
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError as exc:
-        raise LexiconError(f"claims data file {path} is missing") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"claims data file {path} is not valid TOML: {exc}") from exc
+    return read_toml("newsgraph.claims", name)
 
 
 def _words(table: dict, key: str, name: str) -> frozenset[str]:
@@ -87,11 +76,12 @@ def _words(table: dict, key: str, name: str) -> frozenset[str]:
 def cues() -> Cues:
     d = _load("cues.toml")
     stance: dict[str, str] = {}
-    for st, lemmas in d["verbs"].items():
-        if st not in STANCES:
-            raise LexiconError(f"cues.toml: unknown stance {st!r} (known: {', '.join(STANCES)})")
-        for lemma in lemmas:
-            stance.setdefault(lemma.lower(), st)
+    for row in speech_verbs():
+        if row["stance"] == "-":
+            continue
+        if row["stance"] not in STANCES:
+            raise row.error(f"unknown stance {row['stance']!r} (known: {', '.join(STANCES)})")
+        stance.setdefault(row["lemma"].lower(), row["stance"])
     object_verbs = {k.lower(): frozenset(w.lower() for w in v) for k, v in d.get("object_verbs", {}).items()}
     object_stance: dict[str, str] = {}
     for st, words in d.get("object_stance", {}).items():
@@ -134,12 +124,12 @@ def factuality_cues() -> FactualityCues:
     d = _load("factuality.toml")
     h, p, n, s = d["hypothetical"], d["planned"], d["negated"], d["speech_acts"]
     return FactualityCues(
-        hyp_modals=_words(h, "modals", "factuality.toml [hypothetical]"),
+        hyp_modals=auxiliaries("future_in_past", "possibility", "advice", "obligation"),
         hyp_adverbs=_words(h, "adverbs", "factuality.toml [hypothetical]"),
         hyp_marks=_words(h, "marks", "factuality.toml [hypothetical]"),
         hyp_governors=_words(h, "governors", "factuality.toml [hypothetical]"),
         unconfirmed=_words(h, "unconfirmed", "factuality.toml [hypothetical]"),
-        planned_modals=_words(p, "modals", "factuality.toml [planned]"),
+        planned_modals=auxiliaries("future", "future_negated"),
         planned_governors=_words(p, "governors", "factuality.toml [planned]"),
         neg_words=_words(n, "words", "factuality.toml [negated]"),
         neg_governors=_words(n, "governors", "factuality.toml [negated]"),

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from newsgraph.dates import resolve as R
 from newsgraph.dates.find import Found, find
 from newsgraph.dates.lexicon import lexicon
-from newsgraph.dates.syntax import ancestors_clauses, clause_head, direction, token_at
+from newsgraph.language import ancestors_clauses, clause_head, direction, token_at
 from newsgraph.record import Record, Timex
 
 LOGGER = logging.getLogger(__name__)
@@ -68,12 +68,24 @@ def _nearest_year(pub: date, month: int, day: int | None) -> int:
     return best.year if best else pub.year
 
 
+@dataclass(frozen=True)
+class _Expression:
+    """One expression with what resolving it needs: its parts, the publication date, the
+    direction to look in and the shift word's value ("last" -1, "next" +1)."""
+
+    parts: dict
+    surface: str
+    pub: date | None
+    dirn: int
+    shift: int | None
+    lx: object
+
+
 def resolve_found(f: Found, text: str, pub: date | None, verb_direction: int = 0) -> Timex:
     """A :class:`Timex` for one found expression; ``verb_direction`` is the governing verb's
     tense (-1 past, +1 future, 0 unknown)."""
     lx = lexicon()
     p = f.parts
-    span = (f.start, f.end)
     surface = text[f.start:f.end]
     pre = (p.get("pre") or "").lower()
     # the verb's tense first ("remained there until March 3" looks back); the preposition when
@@ -82,106 +94,127 @@ def resolve_found(f: Found, text: str, pub: date | None, verb_direction: int = 0
     if f.kind in ("month", "monthday"):
         dirn = verb_direction  # "through February" may look back a month: without tense, the nearest
     shift = lx.shift.get((p.get("shift") or "").lower()) if p.get("shift") else None
-    kind = f.kind
-    value: str | None = None
-    ttype = "DATE"
+    found = _Expression(p, surface, pub, dirn, shift, lx)
     try:
-        if kind == "iso":
-            value = f"{p['year']}-{p['m']}-{p['d']}"
-        elif kind == "year":
-            value = p["year"]
-        elif kind == "decade":
-            value = p["dec"][:3]
-        elif kind == "century":
-            value = f"{int(p['cent']) - 1:02d}"  # TIMEX3: the 19th century is "18"
-        elif kind == "monthday":
-            m, d = lx.months[p["mon"].lower().rstrip(".")], int(p["day"])
-            if p.get("year"):
-                value = date(int(p["year"]), m, d).isoformat()
-            elif pub:
-                y = R.month_year(pub, m, d, dirn) if dirn else _nearest_year(pub, m, d)
-                value = date(y, m, d).isoformat()
-        elif kind == "month":
-            m = lx.months[p["mon"].lower().rstrip(".")]
-            if p.get("year"):
-                value = f"{p['year']}-{m:02d}"
-            elif pub:
-                if shift == -1:
-                    y = pub.year if m < pub.month else pub.year - 1
-                elif shift == 1:
-                    y = pub.year if m > pub.month else pub.year + 1
-                elif shift == 0:
-                    y = pub.year
-                else:
-                    y = R.month_year(pub, m, None, dirn) if dirn else _nearest_year(pub, m, None)
-                value = f"{y}-{m:02d}"
-        elif kind == "weekday":
-            if pub:
-                value = R.weekday(pub, lx.weekdays[p["wd"].lower()], dirn, shift if shift else None).isoformat()
-                if (p.get("shift") or "").lower() == "coming":
-                    value = R.weekday(pub, lx.weekdays[p["wd"].lower()], 1, 1).isoformat()
-                if p.get("part"):
-                    value += "T" + lx.day_parts[p["part"].lower()]
-                    ttype = "TIME"
-        elif kind == "season":
-            code = lx.seasons[p["season"].lower()]
-            if p.get("year"):
-                value = f"{p['year']}-{code}"
-            elif pub:
-                value = R.season(pub, code, shift or 0, dirn)
-        elif kind == "shifted":
-            unit, _ = _unit(p["unit"])
-            if p.get("the") and shift == -1:  # "the past year": the year up to now
-                value, ttype = R.duration(1, unit), "DURATION"
-            elif pub:
-                value = R.shifted_unit(pub, unit, shift or 0)
-        elif kind == "deictic":
-            word = " ".join(p["word"].lower().split())
-            offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
-                       "this morning": 0, "this afternoon": 0, "this evening": 0}
-            parts = {"tonight": "NI", "last night": "NI", "this morning": "MO",
-                     "this afternoon": "AF", "this evening": "EV"}
-            part = lx.day_parts.get((p.get("part") or "").lower()) or parts.get(word)
-            if part:
-                ttype = "TIME"
-            if pub:
-                value = (pub + timedelta(days=offsets[word])).isoformat() + (f"T{part}" if part else "")
-        elif kind == "ago":
-            unit, _ = _unit(p["unit"])
-            n = lx.number(p["num"]) if p.get("num") else "X"
-            if pub and isinstance(n, int):
-                value = R.ago(pub, n, unit)
-        elif kind == "duration":
-            unit, is_time = _unit(p["unit"])
-            n = lx.number(p["num"])
-            if "half" in surface.lower() and isinstance(n, (int, float)):
-                n = n + 0.5
-            value, ttype = R.duration(n, unit, is_time), "DURATION"
-        elif kind == "vague":
-            unit, is_time = _unit(p["unit"])
-            value, ttype = R.duration("X", unit, is_time), "DURATION"
-        elif kind == "set":
-            ttype = "SET"
-            if p.get("adv"):
-                value = lx.sets[p["adv"].lower()]
-            else:
-                unit, is_time = _unit(p["unit"])
-                n = lx.number(p["num"]) if p.get("num") else 1
-                value = R.duration(n if n is not None else 1, unit, is_time)
-        elif kind == "clock":
-            ttype = "TIME"
-            if p.get("word"):
-                hh, mm = (12, 0) if p["word"].lower() == "noon" else (0, 0)
-            else:
-                hh, mm = int(p["h"]) % 12, int(p.get("min") or 0)
-                if p["ampm"].lower().startswith("p"):
-                    hh += 12
-            if pub:
-                value = f"{pub.isoformat()}T{hh:02d}:{mm:02d}"
+        value, ttype = _VALUE_OF[f.kind](found) if f.kind in _VALUE_OF else (None, "DATE")
     except (KeyError, ValueError) as exc:  # an impossible date ("Feb. 30"): keep the text, no value
         LOGGER.debug("no value for %r: %s", surface, exc)
-        value = None
-    return Timex(span=span, text=surface, value=value, type=ttype)
+        value, ttype = None, _TYPE_ON_ERROR.get(f.kind, "DATE")
+    return Timex(span=(f.start, f.end), text=surface, value=value, type=ttype)
+
+
+def _monthday(f: _Expression):
+    m, d = f.lx.months[f.parts["mon"].lower().rstrip(".")], int(f.parts["day"])
+    if f.parts.get("year"):
+        return date(int(f.parts["year"]), m, d).isoformat(), "DATE"
+    if not f.pub:
+        return None, "DATE"
+    y = R.month_year(f.pub, m, d, f.dirn) if f.dirn else _nearest_year(f.pub, m, d)
+    return date(y, m, d).isoformat(), "DATE"
+
+
+def _month(f: _Expression):
+    m, pub = f.lx.months[f.parts["mon"].lower().rstrip(".")], f.pub
+    if f.parts.get("year"):
+        return f"{f.parts['year']}-{m:02d}", "DATE"
+    if not pub:
+        return None, "DATE"
+    if f.shift == -1:
+        y = pub.year if m < pub.month else pub.year - 1
+    elif f.shift == 1:
+        y = pub.year if m > pub.month else pub.year + 1
+    elif f.shift == 0:
+        y = pub.year
+    else:
+        y = R.month_year(pub, m, None, f.dirn) if f.dirn else _nearest_year(pub, m, None)
+    return f"{y}-{m:02d}", "DATE"
+
+
+def _weekday(f: _Expression):
+    if not f.pub:
+        return None, "DATE"
+    p, lx = f.parts, f.lx
+    value = R.weekday(f.pub, lx.weekdays[p["wd"].lower()], f.dirn, f.shift if f.shift else None).isoformat()
+    if (p.get("shift") or "").lower() == "coming":
+        value = R.weekday(f.pub, lx.weekdays[p["wd"].lower()], 1, 1).isoformat()
+    if p.get("part"):
+        return value + "T" + lx.day_parts[p["part"].lower()], "TIME"
+    return value, "DATE"
+
+
+def _season(f: _Expression):
+    code = f.lx.seasons[f.parts["season"].lower()]
+    if f.parts.get("year"):
+        return f"{f.parts['year']}-{code}", "DATE"
+    return (R.season(f.pub, code, f.shift or 0, f.dirn) if f.pub else None), "DATE"
+
+
+def _shifted(f: _Expression):
+    unit, _ = _unit(f.parts["unit"])
+    if f.parts.get("the") and f.shift == -1:  # "the past year": the year up to now
+        return R.duration(1, unit), "DURATION"
+    return (R.shifted_unit(f.pub, unit, f.shift or 0) if f.pub else None), "DATE"
+
+
+def _deictic(f: _Expression):
+    word = " ".join(f.parts["word"].lower().split())
+    part = f.lx.day_parts.get((f.parts.get("part") or "").lower()) or f.lx.deictic_parts.get(word)
+    ttype = "TIME" if part else "DATE"
+    if not f.pub:
+        return None, ttype
+    return (f.pub + timedelta(days=f.lx.deictic_offsets[word])).isoformat() + (f"T{part}" if part else ""), ttype
+
+
+def _ago(f: _Expression):
+    unit, _ = _unit(f.parts["unit"])
+    n = f.lx.number(f.parts["num"]) if f.parts.get("num") else "X"
+    return (R.ago(f.pub, n, unit) if f.pub and isinstance(n, int) else None), "DATE"
+
+
+def _duration(f: _Expression):
+    unit, is_time = _unit(f.parts["unit"])
+    n = f.lx.number(f.parts["num"])
+    if "half" in f.surface.lower() and isinstance(n, (int, float)):
+        n = n + 0.5
+    return R.duration(n, unit, is_time), "DURATION"
+
+
+def _vague(f: _Expression):
+    unit, is_time = _unit(f.parts["unit"])
+    return R.duration("X", unit, is_time), "DURATION"
+
+
+def _set(f: _Expression):
+    if f.parts.get("adv"):
+        return f.lx.sets[f.parts["adv"].lower()], "SET"
+    unit, is_time = _unit(f.parts["unit"])
+    n = f.lx.number(f.parts["num"]) if f.parts.get("num") else 1
+    return R.duration(n if n is not None else 1, unit, is_time), "SET"
+
+
+def _clock(f: _Expression):
+    p = f.parts
+    if p.get("word"):
+        hh, mm = (12, 0) if p["word"].lower() == "noon" else (0, 0)
+    else:
+        hh, mm = int(p["h"]) % 12, int(p.get("min") or 0)
+        if p["ampm"].lower().startswith("p"):
+            hh += 12
+    return (f"{f.pub.isoformat()}T{hh:02d}:{mm:02d}" if f.pub else None), "TIME"
+
+
+# A kind that sets its type before the value can fail keeps it.
+_TYPE_ON_ERROR = {"set": "SET", "clock": "TIME"}
+
+# How each kind of expression (dates.find) gets its value and TIMEX3 type.
+_VALUE_OF = {
+    "iso": lambda f: (f"{f.parts['year']}-{f.parts['m']}-{f.parts['d']}", "DATE"),
+    "year": lambda f: (f.parts["year"], "DATE"),
+    "decade": lambda f: (f.parts["dec"][:3], "DATE"),
+    "century": lambda f: (f"{int(f.parts['cent']) - 1:02d}", "DATE"),  # TIMEX3: the 19th century is "18"
+    "monthday": _monthday, "month": _month, "weekday": _weekday, "season": _season, "shifted": _shifted,
+    "deictic": _deictic, "ago": _ago, "duration": _duration, "vague": _vague, "set": _set, "clock": _clock,
+}
 
 
 @dataclass

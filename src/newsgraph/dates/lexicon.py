@@ -20,6 +20,8 @@ class Lexicon:
     shift: dict[str, int]
     sets: dict[str, str]
     direction_prepositions: dict[str, int]
+    deictic_offsets: dict[str, int]
+    deictic_parts: dict[str, str]
 
     def number(self, word: str) -> int | float | str | None:
         """The value of a number written in digits or words ("18", "twelve", "twenty-five"); "X" when vague."""
@@ -43,4 +45,5 @@ def lexicon() -> Lexicon:
         weekdays=d["weekdays"], months=d["months"], seasons=d["seasons"], units=d["units"],
         time_units=frozenset(d["time_units"]), numbers=d["numbers"], day_parts=d["day_parts"],
         shift=d["shift"], sets=d["sets"], direction_prepositions=d["direction_prepositions"],
+        deictic_offsets=d["deictic"]["offsets"], deictic_parts=d["deictic"]["parts"],
     )

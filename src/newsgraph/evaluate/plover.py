@@ -11,11 +11,11 @@ import json
 import logging
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from newsgraph.config import Config
+from newsgraph.lexicons import read_tsv
 from newsgraph.record import Article, Record
 
 LOGGER = logging.getLogger(__name__)
@@ -23,25 +23,18 @@ LOGGER = logging.getLogger(__name__)
 NONE = "none"
 
 
-def _tsv(name: str) -> dict[str, str]:
-    raw = resources.files("newsgraph.evaluate").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    out = {}
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, _, value = line.partition("\t")
-        out[key.strip()] = value.strip()
-    return out
+def _mapping(name: str, key: str, value: str) -> dict[str, str]:
+    return {row[key]: row[value] for row in read_tsv("newsgraph.evaluate", name)}
 
 
 @lru_cache(maxsize=1)
 def type_map() -> dict[str, str]:
-    return _tsv("plover_2016_to_2021.tsv")
+    return _mapping("plover_2016_to_2021.tsv", "type_2016", "type_2021")
 
 
 @lru_cache(maxsize=1)
 def country_map() -> dict[str, str]:
-    return _tsv("cameo_country_codes.tsv")
+    return _mapping("cameo_country_codes.tsv", "cameo", "iso3")
 
 
 def gold_type(label: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsgraph.events.lexicon import _data_lines
+from newsgraph.events.lexicon import data_rows
 from newsgraph.record import Event, Record
 
 # Values that decide an event before any auxiliary mode: a denied visit is not an intention.
@@ -18,9 +18,8 @@ _DECISIVE = ("denied", "negated")
 def reductions() -> dict[tuple[str, str], str]:
     """(type, auxiliary mode) -> PLOVER category, from ``data/codebook.tsv``."""
     rules = {}
-    for _n, cols in _data_lines("codebook.tsv"):
-        typ, mode, category = (x.strip() for x in cols)
-        rules[(typ, mode)] = category
+    for row in data_rows("codebook.tsv", required=3):
+        rules[(row["type"], row["mode"])] = row["plover_type"]
     return rules
 
 

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+
+from newsgraph.lexicons import LexiconError as _LexiconError
+from newsgraph.lexicons import Row, read_tsv, read_words, registry
 
 LOGGER = logging.getLogger(__name__)
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+# The 16 PLOVER 2021 event types, in the codebook's order: the rows of data/types.tsv.
+_TYPE_ROWS = tuple(read_tsv("newsgraph.events", "types.tsv", required=2))
+PLOVER_TYPES = tuple(r["type"] for r in _TYPE_ROWS)
 CONDITION_KINDS = ("prt", "obj", "head", "xcomp", "neg", "noobj", "ccomp", "must")
 DEFAULT_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into"})
 
 
-class LexiconError(ValueError):
+class LexiconError(_LexiconError):
     """A data file of the events stage is malformed."""
 
 
@@ -77,16 +77,9 @@ class Lexicon:
         return self.cameo.get(code) or self.cameo.get(code[:3]) or self.cameo.get(code[:2])
 
 
-def _data_lines(name: str):
-    text = resources.files("newsgraph.events").joinpath("data", name).read_text(encoding="utf-8")
-    header_seen = False
-    for n, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        if not header_seen:  # the column names
-            header_seen = True
-            continue
-        yield n, raw.rstrip("\n").split("\t")
+def data_rows(name: str, required: int = 1) -> list[Row]:
+    """The entries of a TSV file in ``events/data/``."""
+    return read_tsv("newsgraph.events", name, required)
 
 
 def _none(value: str) -> str | None:
@@ -96,34 +89,31 @@ def _none(value: str) -> str | None:
 
 def _read_cameo() -> dict[str, CameoCode]:
     table = {}
-    for n, cols in _data_lines("cameo.tsv"):
-        if len(cols) < 6:
-            raise LexiconError(f"cameo.tsv line {n}: expected 7 columns, got {len(cols)}")
-        code, typ, mode, context, quad, goldstein = cols[:6]
+    for row in data_rows("cameo.tsv", required=6):
+        code, typ, context = row["code"], row["type"], row["context"]
         if typ not in PLOVER_TYPES:
-            raise LexiconError(f"cameo.tsv line {n}: unknown PLOVER type {typ!r}")
+            raise LexiconError(f"{row.where}: unknown PLOVER type {typ!r}")
         ctx = tuple(c for c in (context.split(",") if _none(context) else []) if c)
-        table[code] = CameoCode(code, typ, _none(mode), ctx, int(quad), float(goldstein),
-                                cols[6] if len(cols) > 6 else "")
+        table[code] = CameoCode(code, typ, _none(row["mode"]), ctx, int(row["quad"]), float(row["goldstein"]),
+                                row["description"])
     return table
 
 
-def _parse_trigger(n: int, cols: list[str]) -> Trigger:
-    if len(cols) < 6:
-        raise LexiconError(f"triggers.tsv line {n}: expected 6 columns, got {len(cols)}")
-    lemma, pos, when, typ, cameo, flags = (c.strip() for c in cols[:6])
+def _parse_trigger(row: Row) -> Trigger:
+    n = row.where
+    lemma, pos, when, typ, cameo, flags = (row[c] for c in ("lemma", "pos", "when", "type", "cameo", "flags"))
     if pos not in ("v", "n", "a"):
-        raise LexiconError(f"triggers.tsv line {n}: pos must be v, n or a, not {pos!r}")
+        raise LexiconError(f"{n}: pos must be v, n or a, not {pos!r}")
     cond_kind, cond_values = None, frozenset()
     if _none(when):
         kind, _, values = when.partition("=")
         if kind not in CONDITION_KINDS:
-            raise LexiconError(f"triggers.tsv line {n}: unknown condition {kind!r}")
+            raise LexiconError(f"{n}: unknown condition {kind!r}")
         cond_kind = kind
         cond_values = frozenset() if values in ("", "*") else frozenset(values.split("|"))
     typ_ = _none(typ)
     if typ_ is not None and typ_ not in PLOVER_TYPES:
-        raise LexiconError(f"triggers.tsv line {n}: unknown PLOVER type {typ!r}")
+        raise LexiconError(f"{n}: unknown PLOVER type {typ!r}")
     kw: dict = {}
     for flag in (_none(flags) or "").split(","):
         flag = flag.strip()
@@ -145,41 +135,38 @@ def _parse_trigger(n: int, cols: list[str]) -> Trigger:
         elif key == "norcp":
             kw["no_recipient_object"] = True
         else:
-            raise LexiconError(f"triggers.tsv line {n}: unknown flag {flag!r}")
-    return Trigger(lemma.lower(), pos, cond_kind, cond_values, typ_, _none(cameo), line=n, **kw)
+            raise LexiconError(f"{n}: unknown flag {flag!r}")
+    return Trigger(lemma.lower(), pos, cond_kind, cond_values, typ_, _none(cameo), line=row.line, **kw)
 
 
-@lru_cache(maxsize=1)
+@registry.register("events")
 def load_lexicon() -> Lexicon:
     """The trigger lexicon and CAMEO table, read once per process."""
     lex = Lexicon(cameo=_read_cameo())
-    for n, cols in _data_lines("triggers.tsv"):
-        trig = _parse_trigger(n, cols)
+    for row in data_rows("triggers.tsv", required=6):
+        trig = _parse_trigger(row)
         if trig.cameo and trig.cameo not in lex.cameo:
-            raise LexiconError(f"triggers.tsv line {n}: CAMEO code {trig.cameo} is not in cameo.tsv")
+            raise LexiconError(f"{row.where}: CAMEO code {trig.cameo} is not in cameo.tsv")
         lex.triggers.setdefault((trig.lemma, trig.pos), []).append(trig)
     lex.lemmas = frozenset(lemma for lemma, _pos in lex.triggers)
     for rows in lex.triggers.values():
         # rows with a condition are tried before the plain row, specific values before '*'
         rows.sort(key=lambda t: (t.cond_kind is None, t.cond_kind in ("obj", "xcomp") and not t.cond_values))
-    for n, cols in _data_lines("frames.tsv"):
-        if len(cols) != 4 or cols[3] not in lex.cameo or cols[2] not in PLOVER_TYPES:
-            raise LexiconError(f"frames.tsv line {n}: expected frame, embedded type, type and a known CAMEO code")
-        lex.frames[(cols[0], cols[1])] = (cols[2], cols[3])
-    needs = set()
-    for n, cols in _data_lines("types.tsv"):
-        if len(cols) != 2 or cols[0] not in PLOVER_TYPES or cols[1] not in ("yes", "no"):
-            raise LexiconError(f"types.tsv line {n}: expected a PLOVER type and yes/no")
-        if cols[1] == "yes":
-            needs.add(cols[0])
-    lex.needs_recipient = frozenset(needs)
-    for n, cols in _data_lines("negations.tsv"):
-        if len(cols) != 3 or cols[0] not in PLOVER_TYPES or cols[1] not in PLOVER_TYPES or cols[2] not in lex.cameo:
-            raise LexiconError(f"negations.tsv line {n}: expected type, type when negated and a known CAMEO code")
-        lex.negations[cols[0]] = (cols[1], cols[2])
-    lex.statements = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("statements.tsv"))
-    lex.containers = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("containers.tsv"))
-    lex.instruments = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("instruments.tsv"))
-    lex.journeys = frozenset(cols[0].strip().lower() for _n, cols in _data_lines("journeys.tsv"))
+    for row in data_rows("frames.tsv", required=4):
+        if row["cameo"] not in lex.cameo or row["type"] not in PLOVER_TYPES:
+            raise LexiconError(f"{row.where}: expected frame, embedded type, type and a known CAMEO code")
+        lex.frames[(row["frame"], row["embedded"])] = (row["type"], row["cameo"])
+    for row in _TYPE_ROWS:
+        if row["needs_recipient"] not in ("yes", "no"):
+            raise LexiconError(f"{row.where}: needs_recipient must be yes or no")
+    lex.needs_recipient = frozenset(r["type"] for r in _TYPE_ROWS if r["needs_recipient"] == "yes")
+    for row in data_rows("negations.tsv", required=3):
+        if not {row["type"], row["negated"]} <= set(PLOVER_TYPES) or row["cameo"] not in lex.cameo:
+            raise LexiconError(f"{row.where}: expected type, type when negated and a known CAMEO code")
+        lex.negations[row["type"]] = (row["negated"], row["cameo"])
+    lex.statements = read_words("newsgraph.events", "statements.tsv")
+    lex.containers = read_words("newsgraph.events", "containers.tsv")
+    lex.instruments = read_words("newsgraph.events", "instruments.tsv")
+    lex.journeys = read_words("newsgraph.events", "journeys.tsv")
     LOGGER.debug("event lexicon: %d trigger words, %d CAMEO codes", len(lex.triggers), len(lex.cameo))
     return lex

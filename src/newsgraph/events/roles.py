@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.actors.lexicon import load_lexicon as load_actor_lexicon
+from newsgraph.actors import country_actor, named_country
 from newsgraph.events.lexicon import Lexicon, Trigger, load_lexicon
+from newsgraph.language import auxiliaries, aux_words, has_negation, is_infinitive
 from newsgraph.record import Actor, Record
 
 SUBJ = ("nsubj", "csubj", "expl")
@@ -42,7 +43,7 @@ def pos_of(tok) -> str | None:
         if tok.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in tok.children):
             return "n"  # "evacuated the wounded", "buried the dead": a participle used as a noun
         return "v"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if is_infinitive(tok):
         return "v"  # an infinitive the tagger missed: "one of the few nations to publicly back Russia"
     if tok.pos_ == "ADJ":
         return "a"  # "is willing to withdraw", "is ready to host"
@@ -133,7 +134,7 @@ def _condition_holds(tok, trig: Trigger) -> bool:
     if kind == "noobj":
         return not any(c.dep_ == "dobj" for c in tok.children)
     if kind == "neg":
-        return any(c.dep_ == "neg" for c in tok.children)
+        return has_negation(tok)
     if kind == "xcomp":
         # "allow X to run" is often parsed as a clause with its own subject: an infinitive all the same
         comps = _infinitives(tok) or _stray_infinitives(tok)
@@ -148,16 +149,12 @@ def _condition_holds(tok, trig: Trigger) -> bool:
     return False
 
 
-def _to_infinitive(tok) -> bool:
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
-
-
 def _infinitives(tok) -> list:
     """The infinitival complements of a verb: "agreed to meet"; "allow X to run", parsed as a clause
     with its own subject; "have sworn to fight", parsed as a purpose clause right after the verb."""
     return [c for c in tok.children if c.dep_ == "xcomp"
-            or c.dep_ == "ccomp" and _to_infinitive(c)
-            or c.dep_ == "advcl" and _to_infinitive(c) and c.left_edge.i == tok.i + 1]
+            or c.dep_ == "ccomp" and is_infinitive(c)
+            or c.dep_ == "advcl" and is_infinitive(c) and c.left_edge.i == tok.i + 1]
 
 
 def _stray_infinitives(tok) -> list:
@@ -166,7 +163,7 @@ def _stray_infinitives(tok) -> list:
     out = []
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         for rel in (c for c in obj.children if c.dep_ == "relcl"):
-            out.extend(c for c in rel.children if c.dep_ == "advcl" and c.i > rel.i and _to_infinitive(c))
+            out.extend(c for c in rel.children if c.dep_ == "advcl" and c.i > rel.i and is_infinitive(c))
     return out
 
 
@@ -266,30 +263,8 @@ def _place_actor(tok, record: Record) -> Actor | None:
     if tok.ent_type_ not in ("GPE", "LOC"):
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if ent is None:
-        return None
-    lex = load_actor_lexicon()  # the actors stage's country and capital names
-    iso3 = lex.country(ent.text) or lex.capital(ent.text)
-    if iso3 is None or iso3 == "IGO":
-        return None
-    same = [a for a in record.actors if a.country == iso3]
-    rank = {"country": 0, "metonym": 1, "organization": 2, "group": 3, "person": 4}
-    if same:
-        return min(same, key=lambda a: rank.get(a.type, 5))
-    return _host_country(record, iso3, (ent.start_char, ent.end_char))
-
-
-def _host_country(record: Record, iso3: str, span: tuple[int, int]) -> Actor:
-    """"arrived in Amman on a visit" with no Jordanian actor named: the host country, added as an
-    actor whose mention is the place (it stays a place too: only metonyms are kept off the map)."""
-    name = load_actor_lexicon().country_names.get(iso3, iso3)  # the same country names as the actors stage
-    taken = {a.id for a in record.actors}
-    n = len(record.actors) + 1
-    while f"a{n}" in taken:
-        n += 1
-    actor = Actor(id=f"a{n}", name=name, type="country", country=iso3, sector="GOV", code=iso3, mentions=[span])
-    record.actors.append(actor)
-    return actor
+    iso3 = named_country(ent.text) if ent is not None else None
+    return country_actor(record, iso3, (ent.start_char, ent.end_char)) if iso3 else None
 
 
 def _with_conjuncts(toks) -> list:
@@ -396,8 +371,7 @@ def climb_subject(tok, lex: Lexicon, accept=None) -> list:
             ctl = _controller(head, lex)
             if ctl:
                 return ctl
-        elif cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        elif cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX") and not is_infinitive(cur):
             return [head]  # "troops that attacked": the troops (not "a rally to protest")
         elif cur.dep_ not in GENERIC_HOP:
             return []
@@ -476,7 +450,7 @@ def _frame_info(tok, trig: Trigger, lex: Lexicon, parts: Participants, record: R
         if head_trig is not None and head_trig.type == "ACCUSE":
             parts.embedded = True
             parts.actors = _actors([c for c in accuser.children if c.dep_ == "dobj"], record)
-    elif cur.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+    elif cur.dep_ in ("advcl", "xcomp") and is_infinitive(cur):
         # a purpose clause: "staged rallies to demand reforms" is a protest, the demand its aim
         head = cur.head
         if match_trigger(head, lex) is not None or any(
@@ -506,7 +480,7 @@ def _under_intention(head, lex: Lexicon) -> bool:
     for _ in range(4):
         while cur.dep_ == "conj":
             cur = cur.head
-        if not (cur.dep_ == "xcomp" or cur.dep_ == "advcl" and _to_infinitive(cur)):
+        if not (cur.dep_ == "xcomp" or cur.dep_ == "advcl" and is_infinitive(cur)):
             return False
         if _frames(cur.head, lex):
             return True
@@ -514,10 +488,11 @@ def _under_intention(head, lex: Lexicon) -> bool:
     return False
 
 
-FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+# The auxiliaries of an announced intent ("said they would blockade", "will withdraw unless").
+FUTURE_AUX = auxiliaries("future", "future_in_past")
 # "may halt its mediation if ...", "said it could impose sanctions": a possible conflictual act
 # that is announced or made conditional is a threat too.
-POSSIBLE_AUX = frozenset({"may", "might", "could", "can"})
+POSSIBLE_AUX = auxiliaries("possibility")
 # Verbs that announce a decision taken rather than state an intention ("said it would ...").
 DECISIONS = frozenset({"announce", "decide", "declare", "rule", "order"})
 
@@ -528,7 +503,7 @@ def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> 
     clause = tok if pos_of(tok) == "v" else governing_verb(tok)  # "said it would impose sanctions"
     if clause is None:
         return
-    aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    aux = aux_words(clause)
     typ = parts.type or trig.type
     refined = lex.frames.get(("AGREE", typ))
     hostile = refined is not None and refined[0] == "THREATEN"
@@ -554,7 +529,7 @@ def _announced_intent(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> 
 
 def _negation(tok, trig: Trigger, lex: Lexicon, parts: Participants) -> None:
     """ "will not accept more refugees", "would not meet demands": refusing to yield is REJECT."""
-    if pos_of(tok) != "v" or not any(c.dep_ == "neg" for c in tok.children):
+    if pos_of(tok) != "v" or not has_negation(tok):
         return
     flipped = lex.negations.get(parts.type or trig.type)
     if flipped:
@@ -603,7 +578,7 @@ def _inner_recipient(tok, trig: Trigger, record: Record, actors: list[Actor]) ->
     own = {a.id for a in actors}
     # A purpose clause says whom the act is aimed at ("blocked a road to show their disapproval
     # of the United States' policies"); other clauses tell of something else.
-    stack = [c for c in tok.children if c.i > tok.i and (c.dep_ not in OTHER_CLAUSES or _to_infinitive(c))]
+    stack = [c for c in tok.children if c.i > tok.i and (c.dep_ not in OTHER_CLAUSES or is_infinitive(c))]
     found: list = []
     while stack:
         t = stack.pop(0)

