@@ -15,7 +15,7 @@ from newsgraph.annotate import annotate
 from newsgraph.clean import clean
 from newsgraph.pipeline import STAGES
 
-STAGE_NAMES = [name for name, _fn in STAGES]
+STAGE_NAMES = [st.name for st in STAGES]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def _state_before(parsed, stage_name):
     states = []
     for record, doc in parsed:
         record = copy.deepcopy(record)
-        for name, fn in STAGES:
+        for name, fn in ((st.name, st.run) for st in STAGES):
             if name == stage_name:
                 break
             fn(record, doc)
@@ -53,7 +53,7 @@ def test_parse(benchmark, parsed, nlp):
 
 @pytest.mark.parametrize("stage_name", STAGE_NAMES)
 def test_stage(benchmark, parsed, stage_name):
-    fn = dict(STAGES)[stage_name]
+    fn = {st.name: st.run for st in STAGES}[stage_name]
     before = _state_before(parsed, stage_name)
 
     def setup():

@@ -14,6 +14,7 @@ from newsgraph.annotate.quotes import find_quotes, first_starting_at, last_endin
 from newsgraph.pipeline import Budget, OverBudget, extract_batch
 from newsgraph.record import Actor, Article, Record
 from newsgraph.spans import SpanIndex
+from newsgraph.stage import Stage
 
 PARAGRAPH = ("Russia accused Ukraine of shelling a border village on Monday. "
              "\u201cThis is a provocation,\u201d said Maria Zakharova, a spokeswoman for the Russian foreign ministry.")
@@ -80,7 +81,7 @@ def test_an_article_past_its_budget_fails_alone_and_the_batch_goes_on(nlp, monke
         if record.article.id == "slow":
             time.sleep(0.5)
 
-    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("slow", slow_for_one),))
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (Stage("slow", slow_for_one, (), ()),))
     articles = [Article(id=i, text=PARAGRAPH, source=f"in.jsonl:{n}") for n, i in enumerate(["a", "slow", "b"], 1)]
     outcomes = extract_batch(articles, nlp, seconds=0.3)
     assert [o.ok for o in outcomes] == [True, False, True]

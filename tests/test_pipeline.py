@@ -9,6 +9,7 @@ from newsgraph.config import load_config
 from newsgraph.pipeline import extract_many
 from newsgraph.read import ReadOptions, read_inputs, sample_paths
 from newsgraph.record import Article
+from newsgraph.stage import Stage
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +40,7 @@ def test_an_article_that_breaks_a_stage_is_reported_and_the_others_still_come_ba
         if record.article.id == "breaks":
             raise ValueError("a stage met something it cannot handle")
 
-    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, ("fragile", fragile)])  # forked workers inherit it
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, Stage("fragile", fragile, (), ())])  # forked workers inherit it
     articles = _sample(4)
     articles.insert(2, Article(id="breaks", text="Russia and China held talks in Beijing on Monday."))
     outcomes = list(extract_many(articles, dataclasses.replace(load_config(environ={}), processes=2, batch_size=2)))

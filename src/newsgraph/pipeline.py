@@ -26,19 +26,14 @@ from newsgraph.events.merge import merge_events
 from newsgraph.nlp import load_nlp
 from newsgraph.places import place_in_space
 from newsgraph.record import Article, Record
+from newsgraph.stage import Stage, check_order, declared
 
 LOGGER = logging.getLogger(__name__)
 
-# The stages after parsing, in order; each takes (record, doc) and fills its part of the record.
-STAGES: tuple[tuple[str, Callable], ...] = (
-    ("actors", find_actors),
-    ("events", code_events),
-    ("claims", attribute),
-    ("dates", place_in_time),
-    ("places", place_in_space),
-    ("merge", merge_events),
-    ("codebook", apply_codebook),
-)
+# The stages after parsing, in order; each takes (record, doc) and fills the parts of the record
+# it declares (newsgraph.stage). The order is checked here, once, when the module is imported.
+STAGES: tuple[Stage, ...] = check_order(declared(fn) for fn in (
+    find_actors, code_events, attribute, place_in_time, place_in_space, merge_events, apply_codebook))
 
 
 @dataclass
@@ -97,10 +92,10 @@ def extract_article(article: Article, nlp, doc=None, seconds: float | None = Non
 
 def run_stages(record: Record, doc, budget: Budget | None = None) -> None:
     """The stages after parsing, in order, over a cleaned and parsed record."""
-    for name, stage in STAGES:
-        stage(record, doc)
+    for st in STAGES:
+        st(record, doc)
         if budget is not None:
-            budget.check(f"the {name} stage")
+            budget.check(f"the {st.name} stage")
 
 
 def _failed(source: str, exc: Exception) -> Outcome:

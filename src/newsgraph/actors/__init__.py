@@ -28,10 +28,12 @@ from newsgraph.actors.finder import Finder
 from newsgraph.actors.group import group, to_actors
 from newsgraph.actors.lexicon import load_lexicon
 from newsgraph.record import Record
+from newsgraph.stage import stage
 
 __all__ = ["find_actors", "country_actor", "named_country"]
 
 
+@stage("actors", reads=("article", "doc"), writes=("actors",))
 def find_actors(record: Record, doc) -> None:
     """Fill ``record.actors`` from the parsed ``doc`` (a spaCy Doc of ``record.article.text``)."""
     if doc is None or len(doc) == 0:

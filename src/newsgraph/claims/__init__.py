@@ -12,6 +12,7 @@ import logging
 from newsgraph.claims.attribution import Found, find_attributions
 from newsgraph.claims.factuality import assess_events, link_contradictions
 from newsgraph.record import Claim, Record
+from newsgraph.stage import stage
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ def _claim(record: Record, k: int, f: Found) -> Claim:
         relayed=f.relayed)
 
 
+@stage("claims", reads=("doc", "actors", "events"),
+       writes=("claims", "events.factuality", "events.modality", "events.claims"))
 def attribute(record: Record, doc) -> None:
     """Fill ``record.claims`` and set each event's ``factuality`` and ``claims``."""
     record.claims = find_claims(record, doc)

@@ -28,6 +28,7 @@ from newsgraph.dates.find import Found, find
 from newsgraph.dates.lexicon import lexicon
 from newsgraph.language import ancestors_clauses, clause_head, direction, token_at
 from newsgraph.record import Record, Timex
+from newsgraph.stage import stage
 
 LOGGER = logging.getLogger(__name__)
 
@@ -286,6 +287,8 @@ def _carried_over(tok, dated: list[_Anchored]) -> _Anchored | None:
     return main[0] if len(main) == 1 else None
 
 
+@stage("dates", reads=("article", "doc", "events", "events.factuality"),
+       writes=("timexes", "events.date"))
 def place_in_time(record: Record, doc) -> None:
     """Fill ``record.timexes`` and each event's ``date`` / ``date_text``."""
     text = record.article.text

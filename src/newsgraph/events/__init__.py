@@ -19,6 +19,7 @@ from newsgraph.events.roles import (
     Participants, pos_of, find_participants, first_person_subject, match_trigger,
 )
 from newsgraph.record import Actor, Event, Record
+from newsgraph.stage import stage
 
 LOGGER = logging.getLogger(__name__)
 
@@ -29,6 +30,8 @@ MAX_EVENTS_PER_TRIGGER = 4  # compound actor x compound recipient, capped
 BACKGROUND_MARKS = frozenset({"as", "while", "when", "whilst", "after", "before", "since", "until", "once"})
 
 
+# host countries named only as places join the actors, through the actors package
+@stage("events", reads=("doc", "actors"), writes=("events", "actors"))
 def code_events(record: Record, doc) -> None:
     """Fill ``record.events`` from the parsed ``doc`` (spaCy Doc of ``record.article.text``)."""
     lex = load_lexicon()

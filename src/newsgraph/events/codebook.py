@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from newsgraph.events.lexicon import data_rows
 from newsgraph.record import Event, Record
+from newsgraph.stage import stage
 
 # Values that decide an event before any auxiliary mode: a denied visit is not an intention.
 _DECISIVE = ("denied", "negated")
@@ -35,6 +36,7 @@ def plover_category(event: Event) -> str:
     return event.type
 
 
+@stage("codebook", reads=("events", "events.factuality", "events.modality"), writes=("events.plover_type",))
 def apply_codebook(record: Record, doc=None) -> None:
     """Set ``plover_type`` on every event of ``record``."""
     for event in record.events:

@@ -19,6 +19,7 @@ import logging
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.roles import first_person_subject
 from newsgraph.record import FACTUALITY_PRECEDENCE, Event, Record
+from newsgraph.stage import stage
 
 LOGGER = logging.getLogger(__name__)
 
@@ -26,6 +27,8 @@ REALISED = frozenset({"asserted", "reported"})
 SYMMETRIC_TYPES = frozenset({"CONSULT"})
 
 
+@stage("merge", reads=("events", "actors", "claims", "events.factuality", "events.date", "events.location"),
+       writes=("events",))
 def merge_events(record: Record, doc) -> None:
     """Join events that describe the same real-world event, keeping every evidence span."""
     _resolve_speakers(record, doc)

@@ -25,6 +25,7 @@ from newsgraph.places.gazetteer import Candidate, gazetteer, normalize
 from newsgraph.places.resolve import Context, choose
 from newsgraph.record import Place, Record
 from newsgraph.spans import SpanIndex
+from newsgraph.stage import stage
 
 LOGGER = logging.getLogger(__name__)
 
@@ -221,6 +222,7 @@ def find_places(record: Record, doc) -> list[tuple[Place, object, bool]]:
     return out
 
 
+@stage("places", reads=("article", "doc", "actors", "events"), writes=("places", "events.location"))
 def place_in_space(record: Record, doc) -> None:
     """Fill ``record.places`` and each event's ``location``."""
     found = find_places(record, doc)
