@@ -65,7 +65,7 @@ def test_events_page_has_totals_names_and_excerpts(client):
     ("actor=RUS", 3),  # code, as actor or recipient
     ("actor=Kuleba", 0),  # names match exactly
     ("actor=Dmytro%20Kuleba", 2),
-    ("country=KEN", 3),  # involving Kenya as actor, recipient or location
+    ("involving=KEN", 3),  # Kenya as actor, recipient or location
     ("location_country=UKR", 4),
     ("actor_country=IRN", 2),
     ("quad_class=4", 3),
@@ -191,7 +191,9 @@ def test_dashboard_is_served_with_a_strict_content_security_policy(client):
     ("/api/events?type=PARTY", 400, "expected one of"),
     ("/api/events?quad_class=5", 422, "quad_class"),
     ("/api/events?factuality=rumoured", 400, "factuality"),
-    ("/api/events?country=Russia", 400, "alpha-3"),
+    ("/api/events?involving=Russia", 400, "alpha-3"),
+    ("/api/events?location_country=UK", 400, "location_country: expected an ISO 3166 alpha-3 code"),
+    ("/api/events?country=RUS", 400, "use involving for a country involved"),
     ("/api/timeline?interval=decade", 400, "interval"),
     ("/api/timeline?by=colour", 400, "by"),
     ("/api/aggregates/network?level=planet", 400, "level"),
@@ -312,7 +314,7 @@ def test_places_named_in_articles(client):
     places = {p["name"]: p for p in get(client, "/api/aggregates/places")["items"]}
     assert places["Odesa"]["articles"] == 1 and places["Nairobi"]["lat"] == -1.28
     assert "Black Sea" in places  # named, though no event happened there
-    assert [p["name"] for p in get(client, "/api/aggregates/places?country=KEN")["items"]] == ["Nairobi"]
+    assert [p["name"] for p in get(client, "/api/aggregates/places?involving=KEN")["items"]] == ["Nairobi"]
 
 
 def test_clusters_count_the_articles_that_tell_one_event(client):

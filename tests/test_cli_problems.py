@@ -41,7 +41,7 @@ def spacy_like_extract_many(articles, config):
 
 @pytest.fixture
 def pipeline(monkeypatch):
-    monkeypatch.setattr("newsgraph.cli.ingest.extract_many", spacy_like_extract_many)
+    monkeypatch.setattr("newsgraph.ingest.extract_many", spacy_like_extract_many)
     monkeypatch.setattr("newsgraph.cli.extract.extract_many", spacy_like_extract_many)
 
 

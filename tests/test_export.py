@@ -100,7 +100,7 @@ def test_jsonl_gives_the_contract_records_back(filled):
 @pytest.mark.parametrize("flt, expected", [
     (EventFilter(type="COERCE"), 1),
     (EventFilter(since="2024-03-02"), 2),
-    (EventFilter(country="FRA"), 0),
+    (EventFilter(location_country="FRA"), 0),
 ])
 def test_filters_choose_what_is_exported(filled, fmt, flt, expected):
     lines = exported(filled, fmt, flt).decode().splitlines()

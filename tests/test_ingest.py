@@ -1,4 +1,5 @@
-"""``newsgraph ingest`` stores each article once, records what failed, and never loses a committed batch.
+"""Ingest (:func:`newsgraph.ingest.ingest`, and ``newsgraph ingest`` over it) stores each article
+once, records what failed, and never loses a committed batch.
 
 Most tests swap the spaCy pipeline for a tiny stand-in (``fake_extract_many``) so they run in
 milliseconds; one slow test runs the real pipeline over two VOA stories.
@@ -13,12 +14,12 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.config import Config
 from newsgraph.pipeline import Outcome
-from newsgraph.read import ReadOptions
+from newsgraph.read import ReadOptions, read_inputs
 from newsgraph.record import Actor, Event, Record
 from newsgraph.store import open_store
 from test_store_backends import store, store_url  # noqa: F401  (fixtures over SQLite and PostgreSQL)
 
-import newsgraph.cli.ingest as ingest_mod
+import newsgraph.ingest as ingest_mod
 
 
 def fake_extract_many(articles, config):
@@ -51,7 +52,7 @@ def story(n, **extra):
 
 
 def run_ingest(store, paths, batch_size=2):
-    return ingest_mod.ingest([str(p) for p in paths], store, Config(batch_size=batch_size), ReadOptions())
+    return ingest_mod.ingest(read_inputs([str(p) for p in paths], ReadOptions()), store, Config(batch_size=batch_size))
 
 
 def test_ingesting_twice_stores_each_article_once(store, tmp_path, fake_pipeline):

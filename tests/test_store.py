@@ -114,7 +114,7 @@ def test_stats_count_events_by_type_and_factuality(store):
     (Q.EventFilter(actor="RUSGOV"), ["art3", "art2", "art1"]),
     (Q.EventFilter(actor="China"), ["art3", "art2", "art1"]),
     (Q.EventFilter(actor_country="CHN"), []),
-    (Q.EventFilter(country="UKR"), ["art3"]),
+    (Q.EventFilter(location_country="UKR"), ["art3"]),
     (Q.EventFilter(factuality="denied"), []),
 ])
 def test_events_filter_newest_first(store, flt, expected):

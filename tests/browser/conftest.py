@@ -105,7 +105,9 @@ def api_token() -> str:
     return TOKEN
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API runs an event loop in this thread until it
+# stops, and later tests (test_api_hostile's asyncio.run) need the thread without one.
+@pytest.fixture(scope="module")
 def browser():
     path = _chromium_path()
     if path is None:

@@ -70,6 +70,28 @@ def test_a_bad_filter_shows_the_servers_message(page, live_server):
     assert "not a calendar date" in page.locator("#error").inner_text()
 
 
+@pytest.mark.parametrize("box, param", [("involving", "involving"), ("location_country", "location_country")])
+def test_the_country_boxes_send_the_apis_filter_of_the_same_name(page, live_server, box, param):
+    base, _ = live_server
+    events = json.loads(urllib.request.urlopen(f"{base}/api/events?limit=100").read())["items"]
+    country = next(e["location"]["country"] for e in events if (e["location"] or {}).get("country"))
+    open_view(page, base, "events")
+    page.fill(f"#filters input[name={box}]", country.lower())
+    page.click("#filters button[type=submit]")
+    page.wait_for_function(f"location.hash.includes('{param}=')")
+    page.wait_for_selector("#view[data-state=ready]")
+    assert any(f"/api/events?" in u and f"{param}={country.lower()}" in u for u in page.requested)
+    assert page.errors == []
+
+
+def test_an_old_link_with_country_is_refused_naming_the_new_filters(page, live_server):
+    base, _ = live_server
+    page.goto(f"{base}/#/events?country=RUS")
+    page.wait_for_selector("#view[data-state=error]")
+    message = page.locator("#error").inner_text()
+    assert "involving" in message and "location_country" in message
+
+
 def test_article_view_highlights_each_kind_and_shows_removed_text_apart(page, live_server, shoot):
     base, _ = live_server
     records = json.loads(urllib.request.urlopen(f"{base}/api/articles?limit=100").read())["items"]
@@ -141,7 +163,7 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(page, live_server,
     shoot(page, "article-hostile")
 
 
-@pytest.mark.parametrize("route", ["events?actor=SYRREB", "claims?q=witness", "articles", "network?actor=SYRREB", "map?country=SYR"])
+@pytest.mark.parametrize("route", ["events?actor=SYRREB", "claims?q=witness", "articles", "network?actor=SYRREB", "map?involving=SYR"])
 def test_markup_in_names_and_claims_never_runs_in_other_views(page, live_server, hostile, route):
     base, _ = live_server
     open_view(page, base, route)

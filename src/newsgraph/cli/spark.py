@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from newsgraph.cli import app
+from newsgraph.cli.app import app
 from newsgraph.cli.common import CONFIG_OPTION, ERR, MODEL_OPTION, config_from
 
 

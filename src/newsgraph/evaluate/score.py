@@ -268,6 +268,21 @@ def _gold_event_label(g: dict) -> str:
             f"{g.get('evidence', '')}")
 
 
+def _found(gold_items: list[dict], matched: dict[int, int], result: Score, kind: str, label):
+    """Count each required gold item of ``kind`` as found or missed (noted with ``label``); yield
+    the found ones with the index of the prediction matched to each."""
+    counts = getattr(result, kind)
+    for gi, g in enumerate(gold_items):
+        if g.get("optional"):
+            continue
+        if gi not in matched:
+            counts.fn += 1
+            result.note(kind, "misses", label(g))
+            continue
+        counts.tp += 1
+        yield g, matched[gi]
+
+
 def _score_events(gold: dict, record: Record, index: TextIndex, result: Score) -> None:
     gold_events = gold.get("events", [])
     preds = _predicted_events(record)
@@ -278,15 +293,8 @@ def _score_events(gold: dict, record: Record, index: TextIndex, result: Score) -
             if rank is not None:
                 candidates.append((rank, gi, pi))
     matched, ignored = _match_two_tiers(gold_events, candidates)
-    for gi, g in enumerate(gold_events):
-        if g.get("optional"):
-            continue
-        if gi not in matched:
-            result.events.fn += 1
-            result.note("events", "misses", _gold_event_label(g))
-            continue
-        result.events.tp += 1
-        p = preds[matched[gi]]
+    for g, pi in _found(gold_events, matched, result, "events", _gold_event_label):
+        p = preds[pi]
         result.factuality.count(p.factuality == g.get("factuality"))
         result.dates.count(p.date == g.get("date"))
         if p.factuality != g.get("factuality") or p.date != g.get("date"):
@@ -368,15 +376,8 @@ def _score_claims(gold: dict, record: Record, index: TextIndex, result: Score) -
                 n_pred = len(tokens(text[c.content[0]:c.content[1]])) or 1
                 candidates.append(((share, -n_pred), gi, pi))
     matched, ignored = _match_two_tiers(gold_claims, candidates)
-    for gi, g in enumerate(gold_claims):
-        if g.get("optional"):
-            continue
-        if gi not in matched:
-            result.claims.fn += 1
-            result.note("claims", "misses", _gold_claim_label(g))
-            continue
-        result.claims.tp += 1
-        claim = record.claims[matched[gi]]
+    for g, pi in _found(gold_claims, matched, result, "claims", _gold_claim_label):
+        claim = record.claims[pi]
         right = _speaker_right(gold, g, record, claim)
         result.speakers.count(right)
         if not right:

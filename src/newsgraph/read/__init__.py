@@ -20,7 +20,7 @@ from pathlib import Path
 from newsgraph.read import feed, html, jsonl, txt, warc  # noqa: F401  (register the readers)
 from newsgraph.read.base import (ERROR, READERS, SKIPPED, STDIN, WARNING, BadInput, ReadOptions, ReadProblem, Reader,
                                  article_id, gzip_magic, iso_date, reader, repair_warning, route_library_logs)
-from newsgraph.read.detect import language_verdict
+from newsgraph.read.detect import decode_text, language_verdict
 from newsgraph.record import Article
 
 LOGGER = logging.getLogger(__name__)
@@ -104,8 +104,6 @@ def _expand(p: str) -> Iterator[Path | ReadProblem]:
 
 
 def _read_stdin(options: ReadOptions) -> Iterator[Article | ReadProblem]:
-    from newsgraph.read.detect import decode_text
-
     data = sys.stdin.buffer.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
         raise BadInput(f"more than the {options.max_bytes} bytes allowed on stdin")

@@ -54,6 +54,11 @@ class ReadProblem:
         """Whether the input (or this line or record of it) yielded nothing."""
         return self.severity == ERROR
 
+    @property
+    def label(self) -> str:
+        """How a report names it: ``unreadable`` (lost), ``warning`` (repaired) or ``skipped``."""
+        return "unreadable" if self.severity == ERROR else self.severity
+
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
 
@@ -157,20 +162,6 @@ def gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
-def load_text(path: Path, options: ReadOptions) -> tuple[str, str]:
-    """The file decoded to text and the encoding used; see :func:`detect.decode`."""
-    from newsgraph.read.detect import decode
-
-    return decode(load_bytes(path, options))
-
-
-def load_decoded(path: Path, options: ReadOptions):
-    """The file decoded, with the lines whose stray bytes were repaired; see :func:`detect.decode_text`."""
-    from newsgraph.read.detect import decode_text
-
-    return decode_text(load_bytes(path, options))
-
-
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T\s])")
 
 
@@ -214,5 +205,5 @@ def gzip_magic(data: bytes) -> bool:
 
 
 __all__ = ["Article", "ReadOptions", "ReadProblem", "ERROR", "WARNING", "SKIPPED", "BadInput", "READERS", "reader",
-           "article_id", "iso_date", "load_bytes", "load_text", "load_decoded", "check_size", "gunzip", "gzip_magic",
+           "article_id", "iso_date", "load_bytes", "check_size", "gunzip", "gzip_magic",
            "STDIN", "repair_warning", "route_library_logs"]

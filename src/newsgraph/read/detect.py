@@ -16,8 +16,9 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from newsgraph.read.base import BadInput
+from newsgraph.read.base import BadInput, ReadOptions, load_bytes
 
 LOGGER = logging.getLogger(__name__)
 
@@ -190,3 +191,13 @@ def language_verdict(text: str) -> tuple[str | None, str | None]:
     if lang != "en" and prob >= _MIN_LANG_PROB:
         return lang, f"not English (detected {lang}, p={prob:.2f})"
     return "en" if lang != "en" else lang, None
+
+
+def load_text(path: Path, options: ReadOptions) -> tuple[str, str]:
+    """The file decoded to text and the encoding used; see :func:`decode`."""
+    return decode(load_bytes(path, options))
+
+
+def load_decoded(path: Path, options: ReadOptions):
+    """The file decoded, with the lines whose stray bytes were repaired; see :func:`decode_text`."""
+    return decode_text(load_bytes(path, options))

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgraph.read.base import (Article, BadInput, ReadOptions, ReadProblem, article_id, iso_date, load_bytes,
-                                 load_text, reader, repair_warning)
-from newsgraph.read.detect import decode_text, line_binary_kind, signature_kind
+from newsgraph.read.base import (Article, BadInput, ReadOptions, ReadProblem, article_id, iso_date, load_bytes, reader,
+                                 repair_warning)
+from newsgraph.read.detect import decode_text, line_binary_kind, load_text, signature_kind
 
 # Keys read into Article fields, in order of preference; the rest is metadata.
 TEXT_KEYS = ("text", "body", "content", "maintext")

@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgraph.read.base import (Article, ReadOptions, ReadProblem, article_id, iso_date, load_decoded, reader,
-                                 repair_warning)
+from newsgraph.read.base import Article, ReadOptions, ReadProblem, article_id, iso_date, reader, repair_warning
+from newsgraph.read.detect import load_decoded
 
 _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")

@@ -1,77 +1,28 @@
 """The API's read queries over the store's tables.
 
-Event filters and paging reuse :mod:`newsgraph.store.query`; what the dashboard needs
-beyond it (text search as an event filter, "involving a country", week and month
-timelines, the network by actor name, event locations, claims with their chains,
-events and denials, actor aggregates) is written here as SQL over the store's schema.
+Event filters (:class:`~newsgraph.store.query.EventFilter`), event pages and paging are the
+store's (:mod:`newsgraph.store.query`); what the dashboard needs beyond them (week and month
+timelines, the network by actor name, event locations, claims with their chains, events and
+denials, actor aggregates) is written here as SQL over the store's schema.
 Every function takes a SQLAlchemy ``Connection`` and returns plain JSON-ready dicts.
 """
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Integer, and_, case, column, distinct, false, func, or_, select, text, tuple_
+from sqlalchemy import Connection, and_, case, distinct, func, or_, select, tuple_
 
 from newsgraph.store import query as Q
+from newsgraph.store.query import CLAIM_FIELDS, EventFilter, matching_articles, matching_ids
 from newsgraph.store import schema as S
 
 LOGGER = logging.getLogger(__name__)
 
 COOPERATION, CONFLICT = (1, 2), (3, 4)
-
-
-@dataclass
-class Filters:
-    """What the API's query parameters ask for; ``None`` is "any". Dates are inclusive ISO days."""
-
-    actor: str | None = None  # actor or recipient: code ("RUSGOV") or exact name
-    country: str | None = None  # involving: the actor's, the recipient's or the location's country
-    actor_country: str | None = None
-    recipient_country: str | None = None
-    location_country: str | None = None
-    type: str | None = None
-    quad_class: int | None = None
-    factuality: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    q: str | None = None  # words that must occur in the article (full-text search)
-    article: str | None = None
-
-    def event_conditions(self, conn: Connection) -> list:
-        flt = Q.EventFilter(since=self.date_from, until=self.date_to, type=self.type, actor=self.actor,
-                            actor_country=self.actor_country, recipient_country=self.recipient_country,
-                            country=self.location_country, factuality=self.factuality,
-                            quad_class=self.quad_class, article_id=self.article)
-        conds = flt.conditions()
-        e = S.events.c
-        if self.country:
-            conds.append(or_(e.actor_country == self.country, e.recipient_country == self.country,
-                             e.location_country == self.country))
-        if self.q:
-            conds.append(e.article_id.in_(matching_ids(conn, self.q)))
-        return conds
-
-    @property
-    def event_filters_set(self) -> bool:
-        """Whether anything beyond the article-level filters (q, dates, article) is asked for."""
-        return any(v not in (None, "") for v in (self.actor, self.country, self.actor_country, self.recipient_country,
-                                                  self.location_country, self.type, self.quad_class, self.factuality))
-
-
-def matching_articles(conn: Connection, q: str):
-    """A sub-select of the ids of articles whose title or text hold every word of ``q``."""
-    a = S.articles.c
-    if not Q._WORD.search(q):
-        return select(a.id).where(false())  # no word to look for: nothing matches
-    if conn.dialect.name == "sqlite":
-        fts = (text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts")
-               .bindparams(fts=Q._fts5_query(q)).columns(column("rowid", Integer)))
-        return select(a.id).where(a.pk.in_(fts))
-    return select(a.id).where(text("articles.tsv @@ websearch_to_tsquery('english', :tsq)").bindparams(tsq=q))
 
 
 def store_version(conn: Connection) -> tuple:
@@ -81,43 +32,25 @@ def store_version(conn: Connection) -> tuple:
                                      select(func.max(e.pk)).scalar_subquery())).one())
 
 
-IDS_INLINE = 2000
-
-
-def matching_ids(conn: Connection, q: str):
-    """The matching articles' ids as a list when there are few (so the planner walks the article index),
-    else as a sub-select."""
-    sub = matching_articles(conn, q)
-    ids = list(conn.execute(sub.limit(IDS_INLINE + 1)).scalars())
-    return ids if len(ids) <= IDS_INLINE else sub
-
-
 def _where(query, conds):
     return query.where(and_(*conds)) if conds else query
 
 
 # -- events ----------------------------------------------------------------------------
 
-def events_page(conn: Connection, flt: Filters, limit: int, offset: int) -> dict[str, Any]:
-    e = S.events.c
-    a = S.articles.c
-    conds = flt.event_conditions(conn)
-    total = conn.execute(_where(select(func.count()).select_from(S.events), conds)).scalar_one()
-    q = (select(S.events, a.title.label("article_title"), a.published.label("article_published"),
-                a.url.label("article_url"), a.outlet.label("article_outlet"))
-         .join(S.articles, a.id == e.article_id))
-    rows = conn.execute(_where(q, conds).order_by(e.day.desc(), e.pk.desc()).limit(limit).offset(offset)).all()
-    texts = _article_texts(conn, {r.article_id for r in rows})
-    claims = _event_claim_ids(conn, [r.pk for r in rows])
-    items = [event_item(r._mapping, texts.get(r.article_id, ""), claims.get(r.pk, [])) for r in rows]
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+def events_page(conn: Connection, flt: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    rows = Q.events(conn, flt, limit, offset)
+    texts = _article_texts(conn, {r["article_id"] for r in rows})
+    claims = _event_claim_ids(conn, [r["pk"] for r in rows])
+    items = [event_item(r, texts.get(r["article_id"], ""), claims.get(r["pk"], [])) for r in rows]
+    return {"total": Q.count_events(conn, flt), "limit": limit, "offset": offset, "items": items}
 
 
-def clusters_page(conn: Connection, flt: Filters, limit: int, offset: int) -> dict[str, Any]:
+def clusters_page(conn: Connection, flt: EventFilter, limit: int, offset: int) -> dict[str, Any]:
     """Event clusters (one real-world event however many articles tell it) that hold a
     matching event, most widely reported first, each with its first-stored event."""
     e, k, a = S.events.c, S.event_clusters.c, S.articles.c
-    matching = _where(select(e.cluster_id).where(e.cluster_id.is_not(None)), flt.event_conditions(conn))
+    matching = _where(select(e.cluster_id).where(e.cluster_id.is_not(None)), flt.conditions(conn))
     conds = [k.id.in_(matching)]
     total = conn.execute(select(func.count()).select_from(S.event_clusters).where(*conds)).scalar_one()
     rows = conn.execute(select(S.event_clusters).where(*conds)
@@ -203,11 +136,11 @@ def period_of(day: str, interval: str) -> str:
     return f"{y}-W{w:02d}"
 
 
-def timeline(conn: Connection, flt: Filters, interval: str, by: str) -> dict[str, Any]:
+def timeline(conn: Connection, flt: EventFilter, interval: str, by: str) -> dict[str, Any]:
     """Counts per period and per ``by`` value (type, quad_class or factuality), gaps filled with 0."""
     e = S.events.c
     col = getattr(e, by)
-    conds = flt.event_conditions(conn)
+    conds = flt.conditions(conn)
     q = _where(select(e.day, col.label("key"), func.count().label("n")), conds + [e.day.is_not(None)]).group_by(e.day, col)
     counts: dict[tuple[str, Any], int] = defaultdict(int)
     periods: set[str] = set()
@@ -261,14 +194,14 @@ def _fill(periods: list[str], interval: str, cap: int = 400) -> list[str]:
 
 # -- aggregates ------------------------------------------------------------------------
 
-def network(conn: Connection, flt: Filters, limit: int, level: str = "name") -> dict[str, Any]:
+def network(conn: Connection, flt: EventFilter, limit: int, level: str = "name") -> dict[str, Any]:
     """Who acts on whom: edges actor -> recipient with counts split by cooperation and conflict."""
     e = S.events.c
     if level == "code":
         src, dst = func.coalesce(e.actor_code, e.actor_name), func.coalesce(e.recipient_code, e.recipient_name)
     else:
         src, dst = func.coalesce(e.actor_name, e.actor_code), func.coalesce(e.recipient_name, e.recipient_code)
-    conds = flt.event_conditions(conn) + [src.is_not(None), dst.is_not(None)]
+    conds = flt.conditions(conn) + [src.is_not(None), dst.is_not(None)]
     q = _where(select(src.label("s"), dst.label("t"), e.quad_class, e.type, func.count().label("n"),
                       func.max(e.actor_code).label("sc"), func.max(e.recipient_code).label("tc"),
                       func.max(e.actor_country).label("sk"), func.max(e.recipient_country).label("tk")), conds)
@@ -301,10 +234,10 @@ def network(conn: Connection, flt: Filters, limit: int, level: str = "name") -> 
     return {"level": level, "nodes": nodes, "edges": kept, "total_edges": len(edges)}
 
 
-def locations(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
+def locations(conn: Connection, flt: EventFilter, limit: int) -> dict[str, Any]:
     """Places where events happened, with counts by cooperation/conflict and by type."""
     e = S.events.c
-    conds = flt.event_conditions(conn)
+    conds = flt.conditions(conn)
     # One point per named place (events at a place share its coordinates); unnamed ones by rounded position.
     lat, lon = func.round(e.lat, 1), func.round(e.lon, 1)
     key_lat = case((e.location_name.is_(None), lat), else_=None)
@@ -332,22 +265,22 @@ def locations(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
     return {"total": len(items), "unlocated": unlocated, "items": items[:limit]}
 
 
-def mentioned_places(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
+def mentioned_places(conn: Connection, flt: EventFilter, limit: int) -> dict[str, Any]:
     """Places the articles name (geocoded mentions), whether or not an event was placed there."""
     p, a = S.places.c, S.articles.c
     conds = [p.lat.is_not(None), p.lon.is_not(None)]
     if flt.q:
         conds.append(p.article_id.in_(matching_ids(conn, flt.q)))
-    if flt.article:
-        conds.append(p.article_id == flt.article)
-    if flt.country:
-        conds.append(p.country == flt.country)
-    if flt.date_from or flt.date_to:
+    if flt.article_id:
+        conds.append(p.article_id == flt.article_id)
+    # A named place is where it is: in a country "involved" and in the country it is "located in".
+    conds += [p.country == c for c in dict.fromkeys((flt.involving, flt.location_country)) if c]
+    if flt.since or flt.until:
         dated = select(a.id)
-        if flt.date_from:
-            dated = dated.where(a.published >= flt.date_from)
-        if flt.date_to:
-            dated = dated.where(a.published <= flt.date_to)
+        if flt.since:
+            dated = dated.where(a.published >= flt.since)
+        if flt.until:
+            dated = dated.where(a.published <= flt.until)
         conds.append(p.article_id.in_(dated))
     articles = func.count(distinct(p.article_id))
     q = (select(p.name, p.country, func.avg(p.lat), func.avg(p.lon), func.count(), articles).where(and_(*conds))
@@ -357,10 +290,10 @@ def mentioned_places(conn: Connection, flt: Filters, limit: int) -> dict[str, An
     return {"items": items}
 
 
-def top_actors(conn: Connection, flt: Filters, limit: int) -> dict[str, Any]:
+def top_actors(conn: Connection, flt: EventFilter, limit: int) -> dict[str, Any]:
     """Actors in the most matching events, as actor or as recipient."""
     e = S.events.c
-    conds = flt.event_conditions(conn)
+    conds = flt.conditions(conn)
     totals: dict[str, dict[str, Any]] = {}
     for role, name, code, country in (("as_actor", e.actor_name, e.actor_code, e.actor_country),
                                       ("as_recipient", e.recipient_name, e.recipient_code, e.recipient_country)):
@@ -411,7 +344,7 @@ def actors_page(conn: Connection, q: str | None, country: str | None, type_: str
 
 # -- claims ----------------------------------------------------------------------------
 
-def claims_page(conn: Connection, flt: Filters, limit: int, offset: int, stance: str | None = None,
+def claims_page(conn: Connection, flt: EventFilter, limit: int, offset: int, stance: str | None = None,
                 anonymous: bool | None = None, direct: bool | None = None) -> dict[str, Any]:
     """Claims with their source, cue, content, relay chain, the events resting on them and denials."""
     c, a = S.claims.c, S.articles.c
@@ -419,12 +352,12 @@ def claims_page(conn: Connection, flt: Filters, limit: int, offset: int, stance:
     if flt.actor:
         by_code = select(S.actors.c.article_id, S.actors.c.actor_id).where(S.actors.c.code == flt.actor)
         conds.append(or_(c.speaker == flt.actor, tuple_(c.article_id, c.speaker_id).in_(by_code)))
-    if flt.date_from:
-        conds.append(c.day >= flt.date_from)
-    if flt.date_to:
-        conds.append(c.day <= flt.date_to)
-    if flt.article:
-        conds.append(c.article_id == flt.article)
+    if flt.since:
+        conds.append(c.day >= flt.since)
+    if flt.until:
+        conds.append(c.day <= flt.until)
+    if flt.article_id:
+        conds.append(c.article_id == flt.article_id)
     if flt.q:
         conds.append(c.article_id.in_(matching_ids(conn, flt.q)))
     if stance:
@@ -433,10 +366,10 @@ def claims_page(conn: Connection, flt: Filters, limit: int, offset: int, stance:
         conds.append(c.anonymous.is_(anonymous))
     if direct is not None:
         conds.append(c.direct.is_(direct))
-    event_side = Filters(**{**flt.__dict__, "actor": None, "q": None, "date_from": None, "date_to": None, "article": None})
-    if event_side.event_filters_set:
+    if flt.event_fields_set:  # claims resting on a matching event
+        event_side = replace(flt, **dict.fromkeys(CLAIM_FIELDS))
         ec = S.event_claims.c
-        resting = _where(select(ec.claim_pk).join(S.events, S.events.c.pk == ec.event_pk), event_side.event_conditions(conn))
+        resting = _where(select(ec.claim_pk).join(S.events, S.events.c.pk == ec.event_pk), event_side.conditions(conn))
         conds.append(c.pk.in_(resting))
     total = conn.execute(_where(select(func.count()).select_from(S.claims), conds)).scalar_one()
     q = (select(S.claims, a.title.label("article_title"), a.published.label("article_published"))

@@ -1,8 +1,8 @@
 """Spark: the same extraction over a cluster, written as Parquet partitioned by date.
 
 Entry point: :func:`run_job` (``newsgraph spark``, or ``spark-submit`` on this file for a cluster).
-Each article goes through :func:`newsgraph.pipeline.extract_batch`, the same code path as
-``newsgraph extract``; the spaCy model is loaded once per executor's Python worker.
+Articles are extracted in batches by :func:`newsgraph.ingest.extract_in_batches`, the same code
+path as ``newsgraph ingest``; the spaCy model is loaded once per executor's Python worker.
 Rows follow the export schema (:data:`newsgraph.store.export.FLAT_COLUMNS`).
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.pipeline import extract_batch
+from newsgraph.ingest import extract_in_batches
 from newsgraph.read import ReadOptions, ReadProblem, read_inputs
 from newsgraph.read.jsonl import article_from_object
 from newsgraph.record import Article, Record
@@ -65,23 +65,13 @@ def _extract_partition(model: str, batch_size: int, seconds: float | None = None
 
         limit_blas_threads(1)  # Spark runs one Python worker per core
         nlp = load_nlp(model)  # cached per Python worker: loaded once per executor process
-        batch: list[Article] = []
-
-        def flush():
-            for outcome in extract_batch(batch, nlp, batch_size, seconds):
-                if outcome.record is not None and not outcome.error and not outcome.skipped:
-                    for row in record_rows(outcome.record):
-                        yield tuple(row[c] for c in (*FLAT_COLUMNS, PARTITION_COLUMN))
-                elif outcome.error:
-                    LOGGER.warning("failed %s: %s", outcome.source, outcome.error)
-            batch.clear()
-
-        for art in items:
-            batch.append(art)
-            if len(batch) >= batch_size:
-                yield from flush()
-        if batch:
-            yield from flush()
+        # Extracted in batches as every ingest extracts; written as Parquet rows, not to a store.
+        for outcome in extract_in_batches(items, nlp, batch_size, seconds):
+            if outcome.ok:
+                for row in record_rows(outcome.record):
+                    yield tuple(row[c] for c in (*FLAT_COLUMNS, PARTITION_COLUMN))
+            elif outcome.error:
+                LOGGER.warning("failed %s: %s", outcome.source, outcome.error)
 
     return run
 

@@ -169,21 +169,21 @@ class Store:
                 self._conn = None
 
     @contextmanager
-    def _tx(self) -> Iterator[Connection]:
+    def _joined(self, open_conn) -> Iterator[Connection]:
+        """The batch's connection inside a batch, else a new one from ``open_conn``."""
         if self._conn is not None:
             yield self._conn
         else:
-            with self.engine.begin() as conn:
+            with open_conn() as conn:
                 yield conn
 
-    @contextmanager
-    def connect(self) -> Iterator[Connection]:
+    def _tx(self):
+        """A connection in a transaction, committed at the end of the block (or of the batch)."""
+        return self._joined(self.engine.begin)
+
+    def connect(self):
         """A read connection (the batch's, inside a batch)."""
-        if self._conn is not None:
-            yield self._conn
-        else:
-            with self.engine.connect() as conn:
-                yield conn
+        return self._joined(self.engine.connect)
 
     # -- writing ---------------------------------------------------------------------
     def find_duplicate(self, conn: Connection, article: Article) -> str | None:

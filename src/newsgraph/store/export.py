@@ -81,12 +81,12 @@ def event_rows(store: Store, flt: EventFilter | None = None, clusters: bool = Fa
         .outerjoin(act1, and_(act1.c.article_id == e.article_id, act1.c.actor_id == e.actor_id))
         .outerjoin(act2, and_(act2.c.article_id == e.article_id, act2.c.actor_id == e.recipient_id))
     )
-    conds = flt.conditions()
-    if clusters:
-        first = select(func.min(S.events.c.pk)).where(S.events.c.cluster_id.is_not(None)).group_by(S.events.c.cluster_id)
-        conds = [*conds, e.pk.in_(first)]
     last = 0
     with store.connect() as conn:
+        conds = flt.conditions(conn)
+        if clusters:
+            first = select(func.min(e.pk)).where(e.cluster_id.is_not(None)).group_by(e.cluster_id)
+            conds = [*conds, e.pk.in_(first)]
         while True:
             q = base.where(and_(e.pk > last, *conds)).order_by(e.pk).limit(CHUNK)
             rows = [dict(r._mapping) for r in conn.execute(q)]
@@ -322,8 +322,8 @@ def write_jsonl(store: Store, out: IO[bytes], flt: EventFilter | None = None) ->
     ids = None
     event_only = {k: v for k, v in vars(flt).items() if v is not None and k not in ("since", "until")}
     if event_only:
-        conds = flt.conditions()
         with store.connect() as conn:
+            conds = flt.conditions(conn)
             ids = list(conn.execute(select(S.events.c.article_id).where(and_(*conds)).distinct()).scalars())
         if not ids:
             return 0

@@ -33,6 +33,15 @@ METADATA = MetaData()
 # JSON on SQLite (stored as text), JSONB on PostgreSQL.
 Json = JSON().with_variant(JSONB(), "postgresql")
 
+def _of_article(spans: bool = False) -> list[Column]:
+    """The first columns of a table of an article's parts: row key and article id, and for spans
+    of its text the offsets."""
+    cols = [Column("pk", Integer, primary_key=True), Column("article_id", String(200), nullable=False)]
+    if spans:
+        cols += [Column("start", Integer, nullable=False), Column("end", Integer, nullable=False)]
+    return cols
+
+
 schema_version = Table(
     "schema_version", METADATA,
     Column("version", Integer, primary_key=True, autoincrement=False),
@@ -68,8 +77,7 @@ Index("ix_articles_outlet", articles.c.outlet)
 
 actors = Table(
     "actors", METADATA,
-    Column("pk", Integer, primary_key=True),
-    Column("article_id", String(200), nullable=False),
+    *_of_article(),
     Column("actor_id", String(64), nullable=False),  # record-local id ("a1")
     Column("name", Text, nullable=False),
     Column("type", String(32)),
@@ -86,8 +94,7 @@ Index("ix_actors_name", actors.c.name)
 
 events = Table(
     "events", METADATA,
-    Column("pk", Integer, primary_key=True),
-    Column("article_id", String(200), nullable=False),
+    *_of_article(),
     Column("event_id", String(64), nullable=False),  # record-local id ("e1")
     Column("type", String(32), nullable=False),  # PLOVER event type
     Column("plover_type", String(32)),  # the codebook's single category (v3; null before)
@@ -158,8 +165,7 @@ article_signatures = Table(
 
 claims = Table(
     "claims", METADATA,
-    Column("pk", Integer, primary_key=True),
-    Column("article_id", String(200), nullable=False),
+    *_of_article(),
     Column("claim_id", String(64), nullable=False),  # record-local id ("c1")
     Column("speaker_id", String(64)),  # actor id in the article, or None
     Column("speaker", Text),  # the resolved actor's name, else the source as written
@@ -190,10 +196,7 @@ Index("ix_event_claims_claim", event_claims.c.claim_pk)
 
 timexes = Table(
     "timexes", METADATA,
-    Column("pk", Integer, primary_key=True),
-    Column("article_id", String(200), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_of_article(spans=True),
     Column("text", Text),
     Column("value", String(64)),
     Column("type", String(16)),
@@ -202,10 +205,7 @@ Index("ix_timexes_article", timexes.c.article_id)
 
 places = Table(
     "places", METADATA,
-    Column("pk", Integer, primary_key=True),
-    Column("article_id", String(200), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_of_article(spans=True),
     Column("name", Text),
     Column("country", String(8)),
     Column("lat", Float),

@@ -17,7 +17,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.pipeline import extract_batch
+from newsgraph.config import Config
+from newsgraph.ingest import ingest
 from newsgraph.read import check_language
 from newsgraph.read.base import ReadOptions, ReadProblem, iso_date
 from newsgraph.read.feed import fragment_text
@@ -81,7 +82,8 @@ class Watcher:
         """``policy`` configures the Fetcher made when none is given (private hosts refused by default);
         ``article_seconds`` is each item's time budget for extraction (None: no limit)."""
         self.feeds, self.store, self.nlp, self.state = feeds, store, nlp, state
-        self.article_seconds = article_seconds
+        # One item at a time, within its time budget (0: none).
+        self.config = Config(batch_size=1, article_seconds=article_seconds or 0)
         self.fetcher = fetcher or Fetcher(policy)
         self.max_attempts = max_attempts
         self.options = options or ReadOptions()
@@ -161,23 +163,23 @@ class Watcher:
     def _ingest_item(self, item: Item, report: PollReport) -> None:
         try:
             article = check_language(self._article(item))  # a non-English item is skipped with the reason
-            (outcome,) = extract_batch([article], self.nlp, seconds=self.article_seconds)
-            if outcome.error:
-                raise FetchError(item.url or item.key, f"extraction failed: {outcome.error}", permanent=True)
-            if outcome.skipped:
-                self.store.add_failure(outcome.source, outcome.skipped, kind="skipped")
-                self.state.done(item.key)
-                return
-            status = self.store.add(outcome.record)
         except FetchError as exc:
-            LOGGER.warning("item %s", exc)
-            self.state.attempt_failed(item.key, str(exc), exc.permanent, self.max_attempts)
-            if exc.permanent or item.attempts + 1 >= self.max_attempts:
-                self.store.add_failure(item.url or item.key, str(exc), kind="failed")
-                report.failed.append(str(exc))
+            self._attempt_failed(item, exc, report)
+            return
+        # Stored as every ingest stores: near copies linked, events clustered, a skip recorded.
+        done = ingest([article], self.store, self.config, nlp=self.nlp, keep_rows=True)
+        if done.failed:  # recorded in the store's failures already; not tried again
+            message = str(FetchError(item.url or item.key, done.rows[-1].detail))
+            self.state.attempt_failed(item.key, message, True, self.max_attempts)
+            report.failed.append(message)
             return
         self.state.done(item.key)
-        if status == "ingested":
-            report.ingested += 1
-        else:
-            report.duplicates += 1
+        report.ingested += done.ingested
+        report.duplicates += done.duplicates
+
+    def _attempt_failed(self, item: Item, exc: FetchError, report: PollReport) -> None:
+        LOGGER.warning("item %s", exc)
+        self.state.attempt_failed(item.key, str(exc), exc.permanent, self.max_attempts)
+        if exc.permanent or item.attempts + 1 >= self.max_attempts:
+            self.store.add_failure(item.url or item.key, str(exc), kind="failed")
+            report.failed.append(str(exc))

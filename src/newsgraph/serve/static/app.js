@@ -1,6 +1,6 @@
 // The dashboard shell: a hash router (#/view?filters), the shared filter form, the API client.
 import { el, clear } from "./dom.js";
-import { FILTER_KEYS, api, href, route, setMeta, showError } from "./core.js";
+import { FILTER_KEYS, REFUSED_KEYS, api, href, route, setMeta, showError } from "./core.js";
 import { eventsView } from "./events.js";
 import { networkView } from "./network.js";
 import { mapView } from "./map.js";
@@ -34,7 +34,8 @@ form.addEventListener("submit", (e) => {
   const { view, params } = route();
   const next = {};
   for (const k of FILTER_KEYS) if (form.elements[k].value) next[k] = form.elements[k].value;
-  for (const [k, v] of Object.entries(params)) if (!FILTER_KEYS.includes(k) && k !== "offset") next[k] = v;
+  const replaced = [...FILTER_KEYS, ...REFUSED_KEYS, "offset"];
+  for (const [k, v] of Object.entries(params)) if (!replaced.includes(k)) next[k] = v;
   location.hash = href(view, next);
 });
 form.addEventListener("reset", (e) => {

@@ -1,8 +1,13 @@
 // Shared by the shell and the views: the API client, routes, colours, the metadata from /api/meta.
-const FILTER_KEYS = ["actor", "country", "type", "quad_class", "factuality", "date_from", "date_to", "q"];
+// The API's event filter parameters, one form box each ("involving" a country: as actor, recipient or
+// location; "location_country": where it happened).
+const FILTER_KEYS = ["actor", "involving", "location_country", "type", "quad_class", "factuality", "date_from", "date_to", "q"];
+// Refused by the API with a message naming the new names: passed on from an old link so that the user
+// reads why, never silently dropped or reinterpreted; dropped when the form is applied.
+const REFUSED_KEYS = ["country"];
 let meta = null;
 
-export { FILTER_KEYS };
+export { FILTER_KEYS, REFUSED_KEYS };
 
 export function setMeta(value) {
   meta = value;
@@ -51,7 +56,7 @@ export function href(view, params = {}, id = null) {
 
 export function filterParams(params) {
   const out = {};
-  for (const k of FILTER_KEYS) if (params[k]) out[k] = params[k];
+  for (const k of [...FILTER_KEYS, ...REFUSED_KEYS]) if (params[k]) out[k] = params[k];
   return out;
 }
 

@@ -16,7 +16,8 @@ export async function mapView(root, params) {
   const [base, places, mentioned] = await Promise.all([
     basemapCache || api("basemap").then((b) => (basemapCache = b)),
     api("aggregates/locations", { ...filterParams(params), limit: 500 }),
-    api("aggregates/places", { q: params.q, country: params.country, date_from: params.date_from, date_to: params.date_to, limit: 500 }),
+    api("aggregates/places", { q: params.q, involving: params.involving, location_country: params.location_country,
+      country: params.country, date_from: params.date_from, date_to: params.date_to, limit: 500 }),
   ]);
   const chart = svg("svg.map", { viewBox: `0 0 ${W} ${H.toFixed(0)}`, role: "img", "aria-label": "map of event locations" });
   chart.appendChild(svg("rect.sea", { x: 0, y: 0, width: W, height: H }));
@@ -39,7 +40,7 @@ export async function mapView(root, params) {
     const r = 3 + 14 * Math.sqrt(p.count / max);
     const share = p.cooperation + p.conflict ? p.conflict / (p.cooperation + p.conflict) : 0.5;
     const colour = `hsl(${(120 * (1 - share)).toFixed(0)}, 62%, 42%)`;
-    const link = svg("a", { href: href("events", { ...filterParams(params), q: "", country: p.country || "" }) });
+    const link = svg("a", { href: href("events", { ...filterParams(params), q: "", location_country: p.country || "" }) });
     const circle = svg("circle.place", { cx: px(p.lon).toFixed(1), cy: py(p.lat).toFixed(1), r: r.toFixed(1), fill: colour, dataset: { place: p.name || "" } });
     tip(circle, `${p.name || "?"}${p.country ? " (" + p.country + ")" : ""}: ${p.count} events` +
       (p.types ? `\n${Object.entries(p.types).map(([t, c]) => `${t} ${c}`).join(", ")}` : ""));
