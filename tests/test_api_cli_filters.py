@@ -90,6 +90,7 @@ def test_the_api_refuses_country_naming_the_new_parameters(client):
     ("involving=Russia", ["--involving", "Russia"], "expected an ISO 3166 alpha-3 code such as RUS (or IGO), got 'Russia'"),
     ("date_from=2024-02-30", ["--since", "2024-02-30"], "'2024-02-30' is not a calendar date"),
     ("factuality=rumoured", ["--factuality", "rumoured"], "unknown value 'rumoured'; expected one of: asserted"),
+    ("type=BOGUS", ["--type", "bogus"], "unknown event type 'BOGUS'; expected one of: AGREE, CONSULT"),
 ])
 def test_a_bad_value_gets_the_same_message_from_the_cli_and_the_api(db, client, query, args, message):
     api = client.get(f"/api/events?{query}")

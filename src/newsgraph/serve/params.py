@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import HTTPException, Query
 
+from newsgraph.events.lexicon import PLOVER_TYPES
 from newsgraph.store.query import AMBIGUOUS_COUNTRY, BadFilter, EventFilter, check_country, check_day
 
 MAX_LIMIT = 1000
@@ -25,7 +26,7 @@ def vocabulary() -> dict[str, Any]:
     """Event types and quad classes as the dashboard labels and colours them (``data/vocabulary.json``)."""
     data = json.loads((Path(__file__).parent / "data" / "vocabulary.json").read_text(encoding="utf-8"))
     data.pop("_comment", None)
-    return data
+    return {"event_types": list(PLOVER_TYPES), **data}
 
 
 class BadParameter(HTTPException):
@@ -83,7 +84,7 @@ def event_filters(
     try:
         return EventFilter.checked(
             actor=actor, involving=involving, actor_country=actor_country, recipient_country=recipient_country,
-            location_country=location_country, type=choice("type", type, vocabulary()["event_types"], upper=True),
+            location_country=location_country, type=type,
             quad_class=quad_class, factuality=factuality, since=date_from, until=date_to, q=q, article_id=article)
     except BadFilter as exc:
         raise BadParameter(api_name(exc.name), exc.render(api_name)) from None

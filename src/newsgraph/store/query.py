@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, Select, and_, cast, column, false, func, or_, select, text, union
 
+from newsgraph.events.lexicon import PLOVER_TYPES
 from newsgraph.record import FACTUALITY
 from newsgraph.store import schema as S
 
@@ -67,6 +68,8 @@ class EventFilter:
         for name in COUNTRY_FIELDS:
             setattr(flt, name, check_country(name, getattr(flt, name)))
         flt.type = flt.type and flt.type.upper()
+        if flt.type and flt.type not in PLOVER_TYPES:
+            raise BadFilter("type", f"unknown event type {flt.type!r}; expected one of: {', '.join(PLOVER_TYPES)}")
         if flt.factuality and flt.factuality.lower() not in FACTUALITY:
             raise BadFilter("factuality", f"unknown value {flt.factuality!r}; expected one of: {', '.join(FACTUALITY)}")
         flt.factuality = flt.factuality and flt.factuality.lower()
