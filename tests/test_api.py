@@ -62,9 +62,16 @@ def test_events_page_has_totals_names_and_excerpts(client):
 @pytest.mark.parametrize("query, expected", [
     ("type=ASSAULT", 2),
     ("type=assault", 2),
-    ("actor=RUS", 3),  # code, as actor or recipient
-    ("actor=Kuleba", 0),  # names match exactly
+    ("actor=RUS", 3),  # a country's code: every actor whose code starts with it (RUS, RUSGOV, RUSMED)
+    ("actor=Russia", 3),  # a country's name: the same
+    ("actor=ukrgov", 2),  # codes in any case
     ("actor=Dmytro%20Kuleba", 2),
+    ("actor=DMYTR%C3%93%20kuleba", 2),  # names in any case, accents or none
+    ("actor=kuleba", 2),  # a word a name starts with
+    ("actor=Nobody%20Known", 0),
+    ("involving=Kenya", 3),  # country boxes take names
+    ("location_country=ukr", 4),
+    ("factuality=asserted,reported", 9),  # several factualities: what is told as having happened
     ("involving=KEN", 3),  # Kenya as actor, recipient or location
     ("location_country=UKR", 4),
     ("actor_country=IRN", 2),
@@ -91,7 +98,7 @@ def test_timeline_by_month_counts_every_dated_event(client):
 
 def test_timeline_by_week_and_quad_class_fills_quiet_weeks(client):
     t = get(client, "/api/timeline?interval=week&by=quad_class&date_to=2024-03-31")
-    assert t["periods"] == ["2024-W09", "2024-W10"]
+    assert t["periods"] == ["2024-W09", "2024-W10", "2024-W11", "2024-W12", "2024-W13"]  # to the week of date_to
     assert {s["key"]: s["total"] for s in t["series"]} == {1: 2, 3: 2, 4: 1}
 
 
@@ -191,8 +198,11 @@ def test_dashboard_is_served_with_a_strict_content_security_policy(client):
     ("/api/events?type=PARTY", 400, "expected one of"),
     ("/api/events?quad_class=5", 422, "quad_class"),
     ("/api/events?factuality=rumoured", 400, "factuality"),
-    ("/api/events?involving=Russia", 400, "alpha-3"),
-    ("/api/events?location_country=UK", 400, "location_country: expected an ISO 3166 alpha-3 code"),
+    ("/api/events?involving=Narnia", 400, "alpha-3"),
+    ("/api/events?location_country=Rusia", 400, "location_country: expected a country name or an ISO 3166 alpha-3 code"),
+    ("/api/events?location_country=Rusia", 400, "did you mean Russia (RUS)?"),
+    ("/api/events.csv?date_from=2024-05-01&date_to=2024-01-01", 400, "after date_to"),
+    ("/api/timeline?interval=decade", 400, "expected one of: day, week, month, year"),
     ("/api/events?country=RUS", 400, "use involving for a country involved"),
     ("/api/timeline?interval=decade", 400, "interval"),
     ("/api/timeline?by=colour", 400, "by"),

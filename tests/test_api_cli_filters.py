@@ -87,7 +87,7 @@ def test_the_api_refuses_country_naming_the_new_parameters(client):
 
 
 @pytest.mark.parametrize("query, args, message", [
-    ("involving=Russia", ["--involving", "Russia"], "expected an ISO 3166 alpha-3 code such as RUS (or IGO), got 'Russia'"),
+    ("involving=Narnia", ["--involving", "Narnia"], "expected a country name or an ISO 3166 alpha-3 code such as RUS (or IGO), got 'Narnia'"),
     ("date_from=2024-02-30", ["--since", "2024-02-30"], "'2024-02-30' is not a calendar date"),
     ("factuality=rumoured", ["--factuality", "rumoured"], "unknown value 'rumoured'; expected one of: asserted"),
     ("type=BOGUS", ["--type", "bogus"], "unknown event type 'BOGUS'; expected one of: AGREE, CONSULT"),

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from newsgraph.api import missing_store
 from newsgraph.config import Config, load_config
 from newsgraph.store import Store, open_store
 from newsgraph.store.query import AMBIGUOUS_COUNTRY, BadFilter, EventFilter
@@ -30,13 +31,13 @@ CONFIG_OPTION = typer.Option(None, "--config", help="Config file (TOML) [env NEW
 FILTER_OPTIONS = {
     "since": typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD)."),
     "until": typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD)."),
-    "type": typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
-    "actor": typer.Option(None, "--actor", help="Actor or recipient code (e.g. RUSGOV) or exact name."),
-    "involving": typer.Option(None, "--involving", help="A country involved: the actor's, the recipient's or where it happened (ISO alpha-3)."),
-    "actor_country": typer.Option(None, "--actor-country", help="Actor's country (ISO alpha-3)."),
-    "recipient_country": typer.Option(None, "--recipient-country", help="Recipient's country (ISO alpha-3)."),
-    "location_country": typer.Option(None, "--location-country", help="Country where the event happened (ISO alpha-3)."),
-    "factuality": typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied."),
+    "type": typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT (any case)."),
+    "actor": typer.Option(None, "--actor", help="Actor or recipient: a code or code prefix (RUSGOV, nergov, NER), a country's name, or a person's or body's name in any case (putin)."),
+    "involving": typer.Option(None, "--involving", help="A country involved: the actor's, the recipient's or where it happened (a name such as Russia, or ISO alpha-3 such as RUS)."),
+    "actor_country": typer.Option(None, "--actor-country", help="Actor's country (name or ISO alpha-3)."),
+    "recipient_country": typer.Option(None, "--recipient-country", help="Recipient's country (name or ISO alpha-3)."),
+    "location_country": typer.Option(None, "--location-country", help="Country where the event happened (name or ISO alpha-3)."),
+    "factuality": typer.Option(None, "--factuality", help="asserted, reported, planned, hypothetical, negated or denied; several joined by commas (asserted,reported)."),
     "country": typer.Option(None, "--country", hidden=True, help="Refused: ambiguous; see --involving and --location-country."),
 }
 
@@ -73,8 +74,13 @@ def with_event_filter(command):
     return wrapper
 
 
-def open_store_or_exit(db: str, cfg: Config | None = None) -> Store:
-    """Open the store (with ``cfg``'s near-duplicate and cluster settings), or print one clear line and exit 2."""
+def open_store_or_exit(db: str, cfg: Config | None = None, *, must_exist: bool = False) -> Store:
+    """Open the store (with ``cfg``'s near-duplicate and cluster settings), or print one clear line and exit 2.
+    ``must_exist``: for commands that only read, a missing SQLite file is an error, not a new empty store."""
+    if must_exist and (why := missing_store(db)):
+        ERR.print(f"[red]error:[/red] {escape(one_line(why))}; fill one with `newsgraph ingest INPUT --db {escape(one_line(db))}` "
+                  "(or `make demo`), or pass --db", highlight=False)
+        raise typer.Exit(2)
     try:
         if cfg is None:
             return open_store(db)

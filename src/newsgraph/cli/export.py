@@ -39,7 +39,7 @@ def export_cli(
         ERR.print("[red]error:[/red] parquet is binary: give --output FILE.parquet")
         raise typer.Exit(2)
     cfg = config_from(config, db=db)
-    with open_store_or_exit(cfg.db) as store:
+    with open_store_or_exit(cfg.db, must_exist=True) as store:
         if output and output != "-":
             path = Path(output)
             tmp = path.with_name(path.name + ".part")

@@ -8,17 +8,17 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from newsgraph.cli.app import app
 from newsgraph.cli.common import (CONFIG_OPTION, ERR, MODEL_OPTION, PROCESSES_OPTION, config_from, fail, failure_counts,
                                   is_terminal, say, say_read_problem, short_error)
+from newsgraph.cli.tables import claims_table, events_table, heading
 from newsgraph.config import Config
 from newsgraph.nlp import ModelNotInstalled
 from newsgraph.pipeline import Outcome, extract_many
 from newsgraph.read import ReadOptions, ReadProblem, read_inputs
-from newsgraph.record import Article
+from newsgraph.record import Article, Record
 
 
 def articles_and_problems(inputs: list[str], options: ReadOptions, problems: list[ReadProblem]) -> Iterator[Article]:
@@ -40,25 +40,24 @@ def run_extraction(inputs: list[str], options: ReadOptions, config: Config, prob
         raise fail(exc) from exc
 
 
-def _summary_table(outcomes: list[Outcome]) -> Table:
-    table = Table("article", "title", "events", "actors", "claims", "status", title="newsgraph extract")
-    for o in outcomes:
-        r = o.record
-        # Text() cells: a "[" in a title or a file name is text, not markup.
-        status = Text(short_error(o.error) if o.error else (f"skipped: {o.skipped}" if o.skipped else "ok"))
-        if r is None:
-            table.add_row(Text(o.source), "", "", "", "", status)
-            continue
-        events = ", ".join(sorted({e.type for e in r.events})) or "-"
-        table.add_row(r.article.id[:12], Text(r.article.title[:60]), f"{len(r.events)} ({events})",
-                      str(len(r.actors)), str(len(r.claims)), status)
-    return table
+def print_record(out: Console, record: Record) -> None:
+    """One article on a terminal: its headline and id, then who did what to whom and who says so."""
+    heading(out, record)
+    if record.article.skipped:
+        out.print(Text(f"skipped: {record.article.skipped}", style="yellow"))
+    elif record.events:
+        out.print(events_table(record))
+    else:
+        out.print("no events", style="dim")
+    if record.claims:
+        out.print(claims_table(record))
+    out.print()
 
 
 @app.command("extract")
 def extract_cli(
     inputs: list[str] = typer.Argument(..., help="Input files: .txt, .jsonl, .html, .warc(.gz), RSS/Atom feeds, or - for stdin."),
-    fmt: str = typer.Option("auto", "--format", "-f", help="jsonl (one contract record per line), table, or auto (table on a terminal, jsonl otherwise)."),
+    fmt: str = typer.Option("auto", "--format", "-f", help="jsonl (one contract record per line), table (per article: its events and claims), or auto (table on a terminal, jsonl otherwise)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for .txt input."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name for .txt input."),
     url: Optional[str] = typer.Option(None, "--url", help="Source URL for .txt input."),
@@ -78,21 +77,21 @@ def extract_cli(
     options = ReadOptions(published=published, outlet=outlet, url=url, max_bytes=cfg.max_bytes, pages=list(pages or []))
     as_table = fmt == "table" or (fmt == "auto" and is_terminal())
     problems: list[ReadProblem] = []
-    outcomes, done, failed = [], 0, 0
+    done, failed = 0, 0
+    out = Console()
     for outcome in run_extraction(inputs, options, cfg, problems):
         if outcome.error:
             failed += 1
             say("failed", outcome.source, short_error(outcome.error))
         elif outcome.skipped:
             say("skipped", outcome.source, outcome.skipped)
-        if outcome.record is not None and not outcome.error:
-            done += 1  # extracted, or read and skipped for a reason (not English): processed either way
+        if outcome.record is None or outcome.error:
+            continue
+        done += 1  # extracted, or read and skipped for a reason (not English): processed either way
         if as_table:
-            outcomes.append(outcome)
-        elif outcome.record is not None and not outcome.error:
+            print_record(out, outcome.record)
+        else:
             sys.stdout.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False) + "\n")
-    if as_table:
-        Console().print(_summary_table(outcomes))
     # The closing count: every input that gave nothing, whether reading or extraction failed.
     unreadable = sum(1 for p in problems if p.fatal)
     left_out = sum(1 for p in problems if p.severity == "skipped")

@@ -10,7 +10,8 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 from rich.text import Text
 
@@ -42,6 +43,24 @@ def _estimate_total(paths: list[str]) -> int | None:
         else:
             return None
     return total
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second, over rich's recent window of advances."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:.1f} articles/s", style="progress.data.speed")
+
+
+def progress_bar(console: Console, clock=None) -> Progress:
+    """The ingest bar: done of expected, rate, time spent and, when the total is known, time left.
+    Shown on a terminal only (a log or a pipe gets the closing summary alone); ``clock``: seconds
+    now, for a test."""
+    return Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("articles"), RateColumn(), TimeElapsedColumn(), TextColumn("eta"),
+                    TimeRemainingColumn(), console=console, transient=True, disable=not console.is_terminal,
+                    get_time=clock)
 
 
 def _say_problem(label: str, source: str, message: str) -> None:
@@ -158,9 +177,7 @@ def ingest_cli(
     out = Console()
     with open_store_or_exit(cfg.db, cfg) as store:
         total = _estimate_total(paths)
-        with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("articles"), TimeElapsedColumn(), console=ERR, transient=True,
-                      disable=not ERR.is_terminal) as progress:
+        with progress_bar(ERR) as progress:
             task = progress.add_task("ingest", total=total)
             try:
                 report = ingest(read_inputs(paths, options), store, cfg, replace=replace, keep_rows=show_table,

@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 
 from newsgraph.cli.app import app
-from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, config_from
+from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, config_from, open_store_or_exit
 
 
 @app.command("serve")
@@ -18,19 +18,18 @@ def serve_cli(
 ) -> None:
     """Serve the dashboard and the REST API (OpenAPI at /docs and /openapi.json).
 
+    The store must exist (fill it with `newsgraph ingest`), unless writes are on
+    (NEWSGRAPH_API_TOKEN set): then a new empty one is created for POST /api/ingest to fill.
+
     Example: newsgraph serve --db newsgraph.db --port 8000, then open http://127.0.0.1:8000/
     """
     import uvicorn
 
     from newsgraph.serve import create_app
-    from newsgraph.store import open_store
 
     cfg = config_from(config, db=db)
-    try:
-        store = open_store(cfg.db)
-    except (ValueError, FileNotFoundError, OSError) as exc:
-        ERR.print(f"[red]error:[/red] cannot open the store {cfg.db}: {exc}")
-        raise typer.Exit(2) from exc
+    # Read-only, a missing store is a mistyped --db; with writes on, the API may fill a new one.
+    store = open_store_or_exit(cfg.db, must_exist=not cfg.api_token)
     stats = store.stats()
     if not stats["articles"]:
         ERR.print(f"[yellow]note:[/yellow] the store {cfg.db} is empty; fill it with `newsgraph ingest` (or `make demo`).")

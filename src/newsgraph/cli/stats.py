@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -10,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph.cli.app import app
-from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, ERR, config_from, open_store_or_exit
+from newsgraph.cli.common import CONFIG_OPTION, DB_OPTION, config_from, open_store_or_exit
 
 
 @app.command("stats")
@@ -24,10 +23,7 @@ def stats_cli(
     Example: newsgraph stats --json
     """
     cfg = config_from(config, db=db)
-    if not cfg.db.startswith(("postgresql", "postgres:", "sqlite:")) and cfg.db != ":memory:" and not Path(cfg.db).exists():
-        ERR.print(f"[red]error:[/red] no store at {cfg.db} (run `newsgraph ingest` first, or pass --db)")
-        raise typer.Exit(2)
-    with open_store_or_exit(cfg.db) as store:
+    with open_store_or_exit(cfg.db, must_exist=True) as store:
         stats = store.stats()
     if as_json:
         typer.echo(json.dumps(stats))

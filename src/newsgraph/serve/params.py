@@ -65,15 +65,15 @@ def text(value: str | None) -> str | None:
 
 
 def event_filters(
-    actor: str | None = Query(None, max_length=200, description="Actor or recipient: a CAMEO-style code (RUSGOV) or an exact canonical name."),
-    involving: str | None = Query(None, description="ISO alpha-3 country involved: the actor's, the recipient's or the event location's."),
-    actor_country: str | None = Query(None, description="ISO alpha-3 country of the actor."),
-    recipient_country: str | None = Query(None, description="ISO alpha-3 country of the recipient."),
-    location_country: str | None = Query(None, description="ISO alpha-3 country where the event happened."),
+    actor: str | None = Query(None, max_length=200, description="Actor or recipient, any case: a code or code prefix (nergov; NER: every Nigerien actor), a country's name (Niger), or a name with or without accents, else the names it starts (putin)."),
+    involving: str | None = Query(None, description="Country involved (the actor's, the recipient's or the event location's): a name (Russia) or ISO alpha-3 code (RUS)."),
+    actor_country: str | None = Query(None, description="Country of the actor: a name or ISO alpha-3 code."),
+    recipient_country: str | None = Query(None, description="Country of the recipient: a name or ISO alpha-3 code."),
+    location_country: str | None = Query(None, description="Country where the event happened: a name or ISO alpha-3 code."),
     country: str | None = Query(None, deprecated=True, description="Refused: ambiguous. Use involving or location_country."),
     type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT, ASSAULT."),
     quad_class: int | None = Query(None, ge=1, le=4, description="CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."),
-    factuality: str | None = Query(None, description="asserted, reported, planned, hypothetical, negated or denied."),
+    factuality: str | None = Query(None, description="asserted, reported, planned, hypothetical, negated or denied; several joined by commas (asserted,reported: what is told as having happened)."),
     date_from: str | None = Query(None, description="First day (YYYY-MM-DD), inclusive; events are filed under their own date, else the publication date."),
     date_to: str | None = Query(None, description="Last day (YYYY-MM-DD), inclusive."),
     q: str | None = Query(None, max_length=500, description="Words that must all occur in the article's title or text."),

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, distinct, func, or_, select, tuple_
+from sqlalchemy import Connection, and_, case, distinct, func, select
 
 from newsgraph.store import query as Q
-from newsgraph.store.query import CLAIM_FIELDS, EventFilter, matching_articles, matching_ids
+from newsgraph.store.query import EventFilter, claim_conditions, matching_articles, matching_ids
 from newsgraph.store import schema as S
 
 LOGGER = logging.getLogger(__name__)
@@ -126,70 +125,92 @@ def _event_claim_ids(conn: Connection, event_pks: list[int]) -> dict[int, list[s
 
 # -- timeline --------------------------------------------------------------------------
 
+INTERVALS = ("day", "week", "month", "year")  # finest first: a range too long for one is counted in the next
+MAX_PERIODS = 400  # periods one timeline holds: more than a chart can show a bar for
+
+
 def period_of(day: str, interval: str) -> str:
-    """The bucket a day falls in: the day itself, its ISO week (2023-W37) or its month (2023-09)."""
+    """The bucket a day falls in: the day itself, its ISO week (2023-W37), its month (2023-09) or year (2023)."""
     if interval == "day":
-        return day
+        return date.fromisoformat(day).isoformat()
     if interval == "month":
         return day[:7]
+    if interval == "year":
+        return day[:4]
     y, w, _ = date.fromisoformat(day).isocalendar()
     return f"{y}-W{w:02d}"
 
 
+def count_periods(first: date, last: date, interval: str) -> int:
+    """How many periods of ``interval`` a range of days touches, without listing them."""
+    if interval == "day":
+        return (last - first).days + 1
+    if interval == "week":
+        return ((last - timedelta(last.weekday())) - (first - timedelta(first.weekday()))).days // 7 + 1
+    if interval == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return last.year - first.year + 1
+
+
+def periods_between(first: date, last: date, interval: str) -> list[str]:
+    """Every period from the one holding ``first`` to the one holding ``last``, in order."""
+    out: list[str] = []
+    d = first - timedelta(first.weekday()) if interval == "week" else first
+    while d <= last and d.year < 9999:  # (the calendar's last year would overflow the step below)
+        out.append(period_of(d.isoformat(), interval))
+        if interval in ("day", "week"):
+            d += timedelta(1 if interval == "day" else 7)
+        elif interval == "month":
+            d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        else:
+            d = date(d.year + 1, 1, 1)
+    return out
+
+
+def fitting_interval(first: date, last: date, interval: str) -> str:
+    """``interval``, or the first coarser one whose periods over the range are at most MAX_PERIODS."""
+    for candidate in INTERVALS[INTERVALS.index(interval):]:
+        if count_periods(first, last, candidate) <= MAX_PERIODS:
+            return candidate
+    return INTERVALS[-1]  # years are as coarse as it gets, however many
+
+
 def timeline(conn: Connection, flt: EventFilter, interval: str, by: str) -> dict[str, Any]:
-    """Counts per period and per ``by`` value (type, quad_class or factuality), gaps filled with 0."""
+    """Counts per period and per ``by`` value (type, quad_class or factuality) over a continuous axis:
+    every period from the filter's first day (else the first event's) to its last, empty ones as 0.
+    When that would be more than MAX_PERIODS periods, a coarser interval is used and ``note`` says so."""
     e = S.events.c
     col = getattr(e, by)
     conds = flt.conditions(conn)
     q = _where(select(e.day, col.label("key"), func.count().label("n")), conds + [e.day.is_not(None)]).group_by(e.day, col)
-    counts: dict[tuple[str, Any], int] = defaultdict(int)
-    periods: set[str] = set()
+    by_day: dict[tuple[date, Any], int] = defaultdict(int)
     for day, key, n in conn.execute(q):
         try:
-            p = period_of(day, interval)
+            by_day[(date.fromisoformat(day), key)] += n
         except ValueError:
             LOGGER.debug("event day %r is not an ISO date", day)
-            continue
-        periods.add(p)
-        counts[(p, key)] += n
     undated = conn.execute(_where(select(func.count()).select_from(S.events), conds + [e.day.is_(None)])).scalar_one()
-    ordered = _fill(sorted(periods), interval)
-    keys = sorted({k for _, k in counts}, key=lambda k: (k is None, str(k)))
-    series = []
-    for k in keys:
-        row = [counts.get((p, k), 0) for p in ordered]
-        series.append({"key": k, "total": sum(row), "counts": row})
-    series.sort(key=lambda s: -s["total"])
-    return {"interval": interval, "by": by, "periods": ordered, "series": series, "undated": undated}
-
-
-def _fill(periods: list[str], interval: str, cap: int = 400) -> list[str]:
-    """Every period between the first and the last, so that quiet ones show as gaps."""
-    if len(periods) < 2:
-        return periods
-    first, last = periods[0], periods[-1]
-    out: list[str] = []
-    if interval == "day":
-        d0, d1 = date.fromisoformat(first), date.fromisoformat(last)
-        span = (d1 - d0).days
-        if span > cap:
-            return periods
-        out = [date.fromordinal(d0.toordinal() + i).isoformat() for i in range(span + 1)]
-    elif interval == "month":
-        y, m = int(first[:4]), int(first[5:7])
-        while f"{y:04d}-{m:02d}" <= last and len(out) <= cap:
-            out.append(f"{y:04d}-{m:02d}")
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    else:
-        d = date.fromisocalendar(int(first[:4]), int(first[6:8]), 1)
-        while len(out) <= cap:
-            y, w, _ = d.isocalendar()
-            p = f"{y}-W{w:02d}"
-            if p > last:
-                break
-            out.append(p)
-            d = date.fromordinal(d.toordinal() + 7)
-    return out if len(out) <= cap else periods
+    out = {"interval": interval, "requested_interval": interval, "note": None, "by": by, "periods": [], "series": [],
+           "undated": undated, "first": None, "last": None}
+    days = sorted({d for d, _ in by_day})
+    first = date.fromisoformat(flt.since) if flt.since else (days[0] if days else None)
+    last = date.fromisoformat(flt.until) if flt.until else (days[-1] if days else None)
+    if first is None or last is None or first > last:
+        return out
+    chosen = fitting_interval(first, last, interval)
+    if chosen != interval:
+        n = count_periods(first, last, interval)
+        out["note"] = (f"{first} to {last} spans {n} {interval}s, more than the {MAX_PERIODS} a timeline holds: "
+                       f"counted per {chosen}.")
+    periods = periods_between(first, last, chosen)
+    index = {p: i for i, p in enumerate(periods)}
+    counts: dict[Any, list[int]] = {}
+    for (d, key), n in by_day.items():
+        counts.setdefault(key, [0] * len(periods))[index[period_of(d.isoformat(), chosen)]] += n
+    series = [{"key": k, "total": sum(row), "counts": row} for k, row in counts.items()]
+    series.sort(key=lambda s: (-s["total"], s["key"] is None, str(s["key"])))
+    out.update(interval=chosen, periods=periods, series=series, first=first.isoformat(), last=last.isoformat())
+    return out
 
 
 # -- aggregates ------------------------------------------------------------------------
@@ -348,29 +369,13 @@ def claims_page(conn: Connection, flt: EventFilter, limit: int, offset: int, sta
                 anonymous: bool | None = None, direct: bool | None = None) -> dict[str, Any]:
     """Claims with their source, cue, content, relay chain, the events resting on them and denials."""
     c, a = S.claims.c, S.articles.c
-    conds = []
-    if flt.actor:
-        by_code = select(S.actors.c.article_id, S.actors.c.actor_id).where(S.actors.c.code == flt.actor)
-        conds.append(or_(c.speaker == flt.actor, tuple_(c.article_id, c.speaker_id).in_(by_code)))
-    if flt.since:
-        conds.append(c.day >= flt.since)
-    if flt.until:
-        conds.append(c.day <= flt.until)
-    if flt.article_id:
-        conds.append(c.article_id == flt.article_id)
-    if flt.q:
-        conds.append(c.article_id.in_(matching_ids(conn, flt.q)))
+    conds = claim_conditions(conn, flt)
     if stance:
         conds.append(c.stance == stance)
     if anonymous is not None:
         conds.append(c.anonymous.is_(anonymous))
     if direct is not None:
         conds.append(c.direct.is_(direct))
-    if flt.event_fields_set:  # claims resting on a matching event
-        event_side = replace(flt, **dict.fromkeys(CLAIM_FIELDS))
-        ec = S.event_claims.c
-        resting = _where(select(ec.claim_pk).join(S.events, S.events.c.pk == ec.event_pk), event_side.conditions(conn))
-        conds.append(c.pk.in_(resting))
     total = conn.execute(_where(select(func.count()).select_from(S.claims), conds)).scalar_one()
     q = (select(S.claims, a.title.label("article_title"), a.published.label("article_published"))
          .join(S.articles, a.id == c.article_id))

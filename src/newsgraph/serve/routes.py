@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path as PathParam, Query
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from newsgraph import __version__
 from newsgraph.record import FACTUALITY, STANCES
+from newsgraph.serve import downloads
 from newsgraph.serve import queries as Q
 from newsgraph.serve import params as P
 from newsgraph.serve.basemap import basemap
 from newsgraph.serve.params import MAX_LIMIT, choice, event_filters, page, text, vocabulary
 from newsgraph.serve.service import Service, cache_key
-from newsgraph.store.query import EventFilter
+from newsgraph.store.query import EventFilter, suggest_actors
 
 
 class ErrorMessage(BaseModel):
@@ -80,16 +82,31 @@ def events_router(svc: Service) -> APIRouter:
     def list_events(flt: EventFilter = Depends(event_filters), paging=Depends(page), conn=Depends(svc.connect)):
         return Q.events_page(conn, flt, *paging)
 
+    @router.get("/api/events.csv", summary="Every event matching the filters of /api/events, as CSV (streamed)",
+                response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
+    def download_csv(flt: EventFilter = Depends(event_filters)):
+        return StreamingResponse(downloads.csv_pieces(svc.store(), flt), media_type="text/csv; charset=utf-8",
+                                 headers=downloads.attachment(flt, "csv"))
+
+    @router.get("/api/events.parquet", summary="Every event matching the filters of /api/events, as Parquet",
+                response_class=StreamingResponse, responses={200: {"content": {"application/vnd.apache.parquet": {}}}})
+    def download_parquet(flt: EventFilter = Depends(event_filters)):
+        return StreamingResponse(downloads.parquet_pieces(svc.store(), flt), media_type="application/vnd.apache.parquet",
+                                 headers=downloads.attachment(flt, "parquet"))
+
     @router.get("/api/clusters",
                 summary="Event clusters: one real-world event told by many articles, with mention, article and source counts")
     def list_clusters(flt: EventFilter = Depends(event_filters), paging=Depends(page), conn=Depends(svc.connect)):
         return Q.clusters_page(conn, flt, *paging)
 
-    @router.get("/api/timeline", summary="Event counts per day, week or month, by type, quad class or factuality")
-    def get_timeline(interval: str = Query("month", description="day, week (ISO) or month"),
+    @router.get("/api/timeline", summary="Event counts per day, week, month or year, by type, quad class or factuality; "
+                "every period of the range, empty ones as zero")
+    def get_timeline(interval: str = Query("month", description=f"day, week (ISO), month or year; a range of more than "
+                                           f"{Q.MAX_PERIODS} periods is counted at the first coarser interval that fits, "
+                                           "and the answer says so (requested_interval, note)"),
                      by: str = Query("type", description="type, quad_class or factuality"),
                      flt: EventFilter = Depends(event_filters), conn=Depends(svc.connect)):
-        interval = choice("interval", interval, ("day", "week", "month")) or "month"  # empty: the default
+        interval = choice("interval", interval, Q.INTERVALS) or "month"  # empty: the default
         by = choice("by", by, ("type", "quad_class", "factuality")) or "type"
         return svc.cache.get(conn, ("timeline", interval, by, cache_key(flt)), lambda: Q.timeline(conn, flt, interval, by))
 
@@ -105,6 +122,12 @@ def actors_claims_router(svc: Service) -> APIRouter:
                     sector: str | None = Query(None, max_length=16), paging=Depends(page), conn=Depends(svc.connect)):
         kind = choice("type", type, ("person", "organization", "country", "metonym", "group"))
         return Q.actors_page(conn, text(q), P.country("country", country), kind, text(sector) and sector.upper(), *paging)
+
+    @router.get("/api/actors/suggest", tags=["actors"],
+                summary="Actors for an autocomplete box: by code, country, name (any case, no accents needed), prefix or a near spelling")
+    def suggest(q: str = Query("", max_length=200, description="What was typed so far: \"nig\", \"nergov\", \"Zelenskiy\"."),
+                limit: int = Query(10, ge=1, le=50), conn=Depends(svc.connect)):
+        return {"q": q, "items": suggest_actors(conn, q, limit)}
 
     @router.get("/api/claims", tags=["claims"], summary="The claims ledger: sources, cues, chains, events resting on claims, denials")
     def list_claims(stance: str | None = Query(None, description="assert, deny, warn, demand, promise or question"),

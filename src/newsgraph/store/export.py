@@ -269,19 +269,34 @@ def flat(r: dict[str, Any]) -> dict[str, Any]:
     return {c: r.get(c) for c in FLAT_COLUMNS}
 
 
-def write_csv(rows: Iterator[dict[str, Any]], out: IO[bytes]) -> int:
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=FLAT_COLUMNS)
+def csv_text(rows: Iterator[dict[str, Any]], rows_per_piece: int = 500) -> Iterator[str]:
+    """The CSV file (header, then one line per event) in pieces of a few hundred rows, for streaming."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=FLAT_COLUMNS)
     writer.writeheader()
-    n = 0
-    for r in rows:
+    for i, r in enumerate(rows, 1):
         row = flat(r)
         row["context"] = ";".join(row["context"] or [])
         row["claims"] = ";".join(row["claims"] or [])
         writer.writerow(row)
-        n += 1
-    text.flush()
-    text.detach()
+        if i % rows_per_piece == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def write_csv(rows: Iterator[dict[str, Any]], out: IO[bytes]) -> int:
+    n = 0
+
+    def counted():
+        nonlocal n
+        for r in rows:
+            n += 1
+            yield r
+
+    for piece in csv_text(counted()):
+        out.write(piece.encode("utf-8"))
     return n
 
 

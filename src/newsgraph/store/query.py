@@ -8,11 +8,14 @@ newest first.
 from __future__ import annotations
 
 import re
+import threading
+import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, and_, cast, column, false, func, or_, select, text, union
+from sqlalchemy import Connection, Integer, Select, and_, cast, column, distinct, false, func, or_, select, text, tuple_, union
 
 from newsgraph.events.lexicon import PLOVER_TYPES
 from newsgraph.record import FACTUALITY
@@ -70,9 +73,7 @@ class EventFilter:
         flt.type = flt.type and flt.type.upper()
         if flt.type and flt.type not in PLOVER_TYPES:
             raise BadFilter("type", f"unknown event type {flt.type!r}; expected one of: {', '.join(PLOVER_TYPES)}")
-        if flt.factuality and flt.factuality.lower() not in FACTUALITY:
-            raise BadFilter("factuality", f"unknown value {flt.factuality!r}; expected one of: {', '.join(FACTUALITY)}")
-        flt.factuality = flt.factuality and flt.factuality.lower()
+        flt.factuality = flt.factuality and check_factuality(flt.factuality)
         if flt.since and flt.until and flt.since > flt.until:
             raise BadFilter("since", f"{flt.since} is after {{0}} {flt.until}", ("until",))
         return flt
@@ -85,7 +86,10 @@ class EventFilter:
     def conditions(self, conn: Connection | None = None) -> list:
         """WHERE conditions on ``events``; ``conn`` is needed for ``q`` (the text index)."""
         e = S.events.c
-        conds = [make(e, v) for name, make in _CONDITIONS.items() if (v := getattr(self, name)) not in (None, "")]
+        values = {name: getattr(self, name) for name in _CONDITIONS}
+        if self.actor and conn is not None:
+            values["actor"] = resolve_actor(conn, self.actor)
+        conds = [make(e, v) for name, make in _CONDITIONS.items() if (v := values[name]) not in (None, "")]
         if self.q:
             if conn is None:
                 raise ValueError("a text search (q) needs a connection")
@@ -103,11 +107,11 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 
 
-def _actor_condition(e, actor: str):
-    # A code ("RUSGOV") is matched against codes, anything else against names: each side one index.
-    if _CODE.match(actor):
-        return or_(e.actor_code == actor, e.recipient_code == actor)
-    return or_(e.actor_name == actor, e.recipient_name == actor)
+def _actor_condition(e, actor: "str | ActorMatch"):
+    # Without a connection to resolve it (ActorMatch), the value is taken as it is: a code or an exact name.
+    match = actor if isinstance(actor, ActorMatch) else ActorMatch.literal(actor)
+    sides = match.sides(e.actor_code, e.recipient_code, e.actor_name, e.recipient_name)
+    return or_(*(col.in_(values) for col, values in sides)) if sides else false()
 
 
 # Each filter field's condition on the events table (``e``: its columns) for a given value.
@@ -120,7 +124,7 @@ _CONDITIONS = {
     "actor_country": lambda e, v: e.actor_country == v,
     "recipient_country": lambda e, v: e.recipient_country == v,
     "location_country": lambda e, v: e.location_country == v,
-    "factuality": lambda e, v: e.factuality == v,
+    "factuality": lambda e, v: e.factuality.in_(v.split(",")),
     "quad_class": lambda e, v: e.quad_class == int(v),
     "article_id": lambda e, v: e.article_id == v,
 }
@@ -137,12 +141,47 @@ def check_day(name: str, value: str | None) -> None:
         raise BadFilter(name, f"{value!r} is not a calendar date") from None
 
 
+def check_factuality(value: str) -> str:
+    """One factuality or several joined by commas ("asserted,reported": what is told as having happened)."""
+    values = [v.strip().lower() for v in value.split(",") if v.strip()]
+    for v in values:
+        if v not in FACTUALITY:
+            raise BadFilter("factuality", f"unknown value {v!r}; expected one of: {', '.join(FACTUALITY)} "
+                                          "(several joined by commas)")
+    return ",".join(dict.fromkeys(values))
+
+
 def check_country(name: str, value: str | None) -> str | None:
+    """A country as typed (a name, "Russia", or an ISO 3166 alpha-3 code, "rus") as its code."""
     if value is None:
         return None
-    if not _COUNTRY.match(value):
-        raise BadFilter(name, f"expected an ISO 3166 alpha-3 code such as RUS (or IGO), got {value!r}")
-    return value.upper()
+    code = country_code(value)
+    if code is None:
+        raise BadFilter(name, f"expected a country name or an ISO 3166 alpha-3 code such as RUS (or IGO), "
+                              f"got {value!r}{_did_you_mean(value)}")
+    return code
+
+
+def claim_conditions(conn: Connection, flt: EventFilter) -> list:
+    """WHERE conditions on ``claims`` for ``flt``, as the claims ledger reads it: the actor (as the
+    speaker, resolved as for events), dates, article and words directly; any other field selects
+    the claims that a matching event rests on."""
+    c, k = S.claims.c, S.actors.c
+    conds = []
+    if flt.actor:
+        match = resolve_actor(conn, flt.actor)
+        by_code = select(k.article_id, k.actor_id).where(k.code.in_(match.codes))
+        conds.append(or_(c.speaker.in_(match.names), tuple_(c.article_id, c.speaker_id).in_(by_code)))
+    for field, make in (("since", lambda v: c.day >= v), ("until", lambda v: c.day <= v),
+                        ("article_id", lambda v: c.article_id == v), ("q", lambda v: c.article_id.in_(matching_ids(conn, v)))):
+        if getattr(flt, field):
+            conds.append(make(getattr(flt, field)))
+    if flt.event_fields_set:  # claims resting on a matching event
+        event_side = replace(flt, **dict.fromkeys(CLAIM_FIELDS))
+        ec = S.event_claims.c
+        resting = select(ec.claim_pk).join(S.events, S.events.c.pk == ec.event_pk).where(*event_side.conditions(conn))
+        conds.append(c.pk.in_(resting))
+    return conds
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -177,12 +216,14 @@ def events(conn: Connection, flt: EventFilter | None = None, limit: int = 50, of
         # event of a busy actor; instead each side walks its own (column, day, pk) index for the
         # first offset+limit rows, and the two short lists are merged.
         rest = replace(flt, actor=None).conditions(conn)
-        sides = (e.actor_code, e.recipient_code) if _CODE.match(flt.actor) else (e.actor_name, e.recipient_name)
+        sides = resolve_actor(conn, flt.actor).sides(e.actor_code, e.recipient_code, e.actor_name, e.recipient_name)
+        if not sides:
+            return []
         parts = []
-        for col in sides:
-            sub = select(e.pk, e.day).where(col == flt.actor, *rest).order_by(*order).limit(limit + offset).subquery()
+        for col, values in sides:
+            sub = select(e.pk, e.day).where(col.in_(values), *rest).order_by(*order).limit(limit + offset).subquery()
             parts.append(select(sub.c.pk, sub.c.day))
-        both = union(*parts).subquery()
+        both = (union(*parts) if len(parts) > 1 else parts[0]).subquery()
         top = select(both.c.pk).order_by(both.c.day.desc(), both.c.pk.desc()).limit(limit).offset(offset)
     # One statement (one round trip): the rows of the page's pks, in page order.
     q = events_select(EventFilter()).where(e.pk.in_(top)).order_by(*order)
@@ -330,3 +371,172 @@ def articles(conn: Connection, since: str | None = None, until: str | None = Non
         q = q.where(a.outlet == outlet)
     q = q.order_by(a.published.desc(), a.pk.desc()).limit(limit).offset(offset)
     return [dict(r._mapping) for r in conn.execute(q)]
+
+
+# -- actors and countries as users type them ------------------------------------------------
+# "Niger", "nergov", "NER", "cote d'ivoire": the actor box and the country boxes take what an analyst
+# types, in any case and with or without accents; the store keeps names and codes as extracted.
+
+_NOT_WORD = re.compile(r"[\W_]+")
+MAX_NAMES = 500  # names one actor value may stand for (a prefix such as "Kim"); the most reported are kept
+
+
+def fold(value: str) -> str:
+    """``value`` without case, accents or punctuation: "Côte d'Ivoire" -> "cote d ivoire"."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", value) if not unicodedata.combining(ch))
+    return " ".join(w for w in _NOT_WORD.split(bare.casefold()) if w)
+
+
+def _countries():
+    from newsgraph.actors.lexicon import load_lexicon  # the extraction's own country names and aliases
+
+    return load_lexicon()
+
+
+def country_code(value: str) -> str | None:
+    """The ISO alpha-3 code a typed country stands for: a code in any case ("rus", and codes the lexicon
+    does not know, as before), or a name or alias the lexicon knows ("Russia", "UK", "Côte d'Ivoire")."""
+    value = value.strip()
+    lex = _countries()
+    if _COUNTRY.match(value) and (value.upper() in lex.country_names or value.upper() == "IGO"):
+        return value.upper()
+    found = lex.country(value) or lex.country(fold(value))
+    if found:
+        return found
+    return value.upper() if _COUNTRY.match(value) else None
+
+
+def _did_you_mean(value: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    names = _countries().country_names
+    best = process.extractOne(fold(value), {code: fold(n) for code, n in names.items()}, scorer=fuzz.WRatio,
+                              score_cutoff=80)
+    return f"; did you mean {names[best[2]]} ({best[2]})?" if best else ""
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """What an ``actor`` value stands for: actor codes and exact names, each matched as actor or recipient."""
+
+    codes: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+
+    @classmethod
+    def literal(cls, value: str) -> "ActorMatch":
+        return cls(codes=(value,)) if _CODE.match(value) else cls(names=(value,))
+
+    def sides(self, actor_code, recipient_code, actor_name, recipient_name) -> list:
+        """(column, values) for each side worth a look: each is one index walk."""
+        return ([(c, self.codes) for c in (actor_code, recipient_code)] if self.codes else []) + \
+               ([(c, self.names) for c in (actor_name, recipient_name)] if self.names else [])
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    name: str
+    code: str | None
+    country: str | None
+    articles: int
+    folded: str
+
+
+class ActorDirectory:
+    """The store's actors, one per canonical name and code, with folded names to match what is typed."""
+
+    def __init__(self, rows):
+        self.actors = sorted((KnownActor(n, c, k, a, fold(n)) for n, c, k, a in rows if n),
+                             key=lambda x: (-x.articles, x.name))
+        self.codes = sorted({a.code for a in self.actors if a.code})
+
+    def codes_from(self, prefix: str) -> list[str]:
+        """Codes that start with ``prefix`` ("NER": NER, NERGOV, NERMIL)."""
+        i = bisect_left(self.codes, prefix)
+        out = []
+        while i < len(self.codes) and self.codes[i].startswith(prefix):
+            out.append(self.codes[i])
+            i += 1
+        return out
+
+    def named(self, value: str, prefixes: bool = False) -> list[KnownActor]:
+        """Actors whose folded name is ``value``'s; failing that (or with ``prefixes``), whose name or
+        one of its words starts with it ("putin": Vladimir Putin), given 3 characters or more."""
+        key = fold(value)
+        exact = [a for a in self.actors if a.folded == key]
+        if (exact and not prefixes) or len(key) < 3:
+            return exact
+        return [a for a in self.actors if a.folded.startswith(key) or f" {key}" in f" {a.folded}"][:MAX_NAMES]
+
+
+_DIRECTORIES: dict[str, tuple[tuple, ActorDirectory]] = {}
+_DIRECTORY_LOCK = threading.Lock()
+
+
+def actor_directory(conn: Connection) -> ActorDirectory:
+    """The store's actor directory, read once per store version (articles added or removed)."""
+    a, e = S.articles.c, S.events.c
+    version = tuple(conn.execute(select(select(func.max(a.pk)).scalar_subquery(),
+                                        select(func.count()).select_from(S.articles).scalar_subquery(),
+                                        select(func.max(e.pk)).scalar_subquery())).one())
+    key = str(conn.engine.url)
+    with _DIRECTORY_LOCK:
+        cached = _DIRECTORIES.get(key)
+    if cached and cached[0] == version:
+        return cached[1]
+    k = S.actors.c
+    rows = conn.execute(select(k.name, k.code, func.max(k.country), func.count(distinct(k.article_id)))
+                        .group_by(k.name, k.code)).all()
+    directory = ActorDirectory(rows)
+    with _DIRECTORY_LOCK:
+        _DIRECTORIES[key] = (version, directory)
+    return directory
+
+
+def resolve_actor(conn: Connection, value: str) -> ActorMatch:
+    """What a typed actor stands for, first that applies: a code or code prefix in any case ("nergov",
+    "NER": every Nigerien actor); a country's name ("Niger": its codes); an actor's name without case or
+    accents, else the names it starts ("putin"). Nothing found: an empty match (no events)."""
+    value = value.strip()
+    d = actor_directory(conn)
+    if _CODE.match(value.upper()) and (codes := d.codes_from(value.upper())):
+        return ActorMatch(codes=tuple(codes))
+    named = d.named(value)
+    exact = [a.name for a in named if a.folded == fold(value)]
+    lex = _countries()
+    iso3 = lex.country(value) or lex.country(fold(value))
+    if iso3 and (codes := d.codes_from(iso3)):
+        return ActorMatch(codes=tuple(codes), names=tuple(dict.fromkeys(exact)))
+    return ActorMatch(names=tuple(dict.fromkeys(a.name for a in named)))
+
+
+def suggest_actors(conn: Connection, q: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Actors for an autocomplete box, best first: codes starting ``q``, a country of that name, names
+    equal to it or starting with it, then names like it (typos: "Zelenskiy", "Nigre")."""
+    from rapidfuzz import fuzz, process
+
+    d, key, upper = actor_directory(conn), fold(q), q.strip().upper()
+    if not key:
+        return []
+    out: dict[tuple, dict[str, Any]] = {}
+
+    def add(a: KnownActor, match: str, value: str) -> None:
+        out.setdefault((a.name, a.code), {"name": a.name, "code": a.code, "country": a.country,
+                                          "articles": a.articles, "match": match, "value": value})
+
+    iso3 = country_code(q)
+    if iso3 and d.codes_from(iso3):
+        n = sum(a.articles for a in d.actors if a.code and a.code.startswith(iso3))
+        name = _countries().country_names.get(iso3, iso3)
+        out[("country", iso3)] = {"name": f"{name}: every actor", "code": iso3, "country": iso3, "articles": n,
+                                  "match": "country", "value": iso3}
+    if _CODE.match(upper):
+        for a in d.actors:
+            if a.code and a.code.startswith(upper) and len(out) < limit:
+                add(a, "code", a.name)
+    for a in sorted(d.named(q, prefixes=True), key=lambda a: a.folded != key):
+        add(a, "name" if a.folded == key else "prefix", a.name)
+    if len(out) < limit:
+        folded = {i: a.folded for i, a in enumerate(d.actors)}
+        for _, score, i in process.extract(key, folded, scorer=fuzz.WRatio, score_cutoff=75, limit=limit):
+            add(d.actors[i], "fuzzy", d.actors[i].name)
+    return list(out.values())[:limit]

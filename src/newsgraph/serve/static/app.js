@@ -1,6 +1,7 @@
 // The dashboard shell: a hash router (#/view?filters), the shared filter form, the API client.
 import { el, clear } from "./dom.js";
-import { FILTER_KEYS, REFUSED_KEYS, api, href, route, setMeta, showError } from "./core.js";
+import { FILTER_KEYS, REFUSED_KEYS, api, filterParams, href, route, setMeta, showError } from "./core.js";
+import { attachSuggestions } from "./suggest.js";
 import { eventsView } from "./events.js";
 import { networkView } from "./network.js";
 import { mapView } from "./map.js";
@@ -29,13 +30,34 @@ function syncForm(params) {
   for (const k of FILTER_KEYS) form.elements[k].value = params[k] || "";
 }
 
-form.addEventListener("submit", (e) => {
+/** The server's message for a bad filter, next to its box (null: the error names no box). */
+function showFieldError(err) {
+  const input = err && err.param ? form.elements[err.param] : null;
+  if (!input || !input.closest) return false;
+  input.setAttribute("aria-invalid", "true");
+  input.closest("label").appendChild(el("span.fielderror", { role: "alert" }, err.detail));
+  return true;
+}
+
+function clearFieldErrors() {
+  for (const node of form.querySelectorAll(".fielderror")) node.remove();
+  for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+}
+
+form.addEventListener("submit", async (e) => {
   e.preventDefault();
   const { view, params } = route();
   const next = {};
   for (const k of FILTER_KEYS) if (form.elements[k].value) next[k] = form.elements[k].value;
   const replaced = [...FILTER_KEYS, ...REFUSED_KEYS, "offset"];
   for (const [k, v] of Object.entries(params)) if (!replaced.includes(k)) next[k] = v;
+  clearFieldErrors();
+  try {
+    // Asked first so that a bad value is explained next to its box while the current view stays.
+    await api("events", { ...filterParams(next), limit: 1 });
+  } catch (err) {
+    if (showFieldError(err)) return;
+  }
   location.hash = href(view, next);
 });
 form.addEventListener("reset", (e) => {
@@ -47,6 +69,7 @@ async function render() {
   const token = ++renderToken;
   const { view, params, id } = route();
   errorBox.hidden = true;
+  clearFieldErrors();
   for (const a of document.querySelectorAll("#tabs a")) a.classList.toggle("active", a.dataset.view === view);
   form.hidden = !VIEWS[view].filters;
   syncForm(params);
@@ -64,7 +87,11 @@ async function render() {
     if (token !== renderToken) return;
     clear(viewRoot);
     viewRoot.dataset.state = "error";
-    showError(err);
+    if (showFieldError(err)) {
+      viewRoot.appendChild(el("p.empty", {}, "Nothing is shown until the filter marked above is corrected."));
+    } else {
+      showError(err);
+    }
   }
 }
 
@@ -79,7 +106,9 @@ async function start() {
   }
   fillSelect("type", meta.event_types.map((t) => [t, t]));
   fillSelect("quad_class", Object.entries(meta.quad_classes).map(([q, info]) => [q, `${q} · ${info.label}`]));
-  fillSelect("factuality", meta.factuality.map((f) => [f, f]));
+  // what is told as having happened, leaving out planned, hypothetical, negated and denied events
+  fillSelect("factuality", [["asserted,reported", "happened (asserted, reported)"], ...meta.factuality.map((f) => [f, f])]);
+  attachSuggestions(form.elements.actor, () => form.requestSubmit());
   const s = meta.stats;
   document.getElementById("stats").textContent =
     `${s.articles} articles · ${s.events} events · ${s.actors} actors · ${s.claims} claims`;

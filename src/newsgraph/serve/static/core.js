@@ -24,7 +24,12 @@ export async function api(path, params = {}) {
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail || body);
-    throw new Error(`${response.status}: ${detail}`);
+    const err = new Error(`${response.status}: ${detail}`);
+    // "date_from: ..." names the parameter, so the message can be shown next to its box
+    const named = /^(\w+): /.exec(detail);
+    err.param = response.status === 400 && named ? named[1] : null;
+    err.detail = named ? detail.slice(named[0].length) : detail;
+    throw err;
   }
   return body;
 }
@@ -79,3 +84,9 @@ export function typeColour(type) {
   return palette[i % palette.length];
 }
 
+
+/** The API URL of a download of the events matching ``filters`` ("csv" or "parquet"). */
+export function downloadUrl(format, filters) {
+  const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "" && v != null)).toString();
+  return `/api/events.${format}${qs ? "?" + qs : ""}`;
+}

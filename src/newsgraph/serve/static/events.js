@@ -1,7 +1,7 @@
 // Events view: a stacked timeline of event counts (by PLOVER type or quad class) and the event list.
 import { el, svg, tip } from "./dom.js";
 import { api, filterParams, getMeta, quadColour, typeColour } from "./core.js";
-import { actorLabel, articleLink, badge, empty, pager, panel, quadChip, segmented, typeChip } from "./widgets.js";
+import { actorLabel, articleLink, badge, downloads, empty, pager, panel, quadChip, segmented, typeChip } from "./widgets.js";
 
 const PAGE = 25;
 
@@ -18,15 +18,16 @@ export async function eventsView(root, params) {
     api("aggregates/top-actors", { ...filters, limit: 12 }),
   ]);
   const controls = el("div.controls", {},
-    segmented("per", "interval", [["day", "day"], ["week", "week"], ["month", "month"]], params, "events", "month"),
+    segmented("per", "interval", [["day", "day"], ["week", "week"], ["month", "month"], ["year", "year"]], params, "events", "month"),
     segmented("by", "by", [["type", "event type"], ["quad_class", "quad class"]], params, "events", "type"));
   root.appendChild(el("div.twocol", {},
     panel("Events over time", controls, timelineChart(timeline), legend(timeline)),
     panel("Most active actors", topActors(top.items))));
   const rows = segmented("show", "rows", [["events", "each report"], ["clusters", "each real-world event"]], params, "events", "events");
+  const tools = el("div.controls", {}, rows, downloads(params));
   root.appendChild(clusters
-    ? panel(`Event clusters (${page.total})`, rows, clusterTable(page.items), pager(page, params, "events"))
-    : panel(`Events (${page.total})`, rows, eventTable(page.items), pager(page, params, "events")));
+    ? panel(`Event clusters (${page.total})`, tools, clusterTable(page.items), pager(page, params, "events"))
+    : panel(`Events (${page.total})`, tools, eventTable(page.items), pager(page, params, "events")));
 }
 
 function clusterTable(items) {
@@ -57,26 +58,18 @@ function seriesLabel(by, key) {
 }
 
 export function timelineChart(timeline) {
-  let { periods, series } = timeline;
-  const { by } = timeline;
-  if (!periods.length) return empty("No dated events match these filters.");
-  // A stray old date would squash the chart into a few bars: when most periods are empty,
-  // draw only the periods that hold events (and say so).
-  const busy = periods.map((_, i) => series.some((s) => s.counts[i] > 0));
-  const emptyShare = busy.filter((b) => !b).length / periods.length;
-  const compressed = periods.length > 24 && emptyShare > 0.6;
-  if (compressed) {
-    const keep = periods.map((_, i) => i).filter((i) => busy[i]);
-    periods = keep.map((i) => periods[i]);
-    series = series.map((s) => ({ ...s, counts: keep.map((i) => s.counts[i]) }));
-  }
+  // Every period of the range is drawn, empty ones too, so that width stands for time; the server
+  // chooses a coarser interval when there would be too many (timeline.note says so).
+  const { periods, series, by } = timeline;
+  if (!series.length) return empty("No dated events match these filters.");
   const W = 1000, H = 260, left = 44, right = 12, top = 12, bottom = 46;
   const totals = periods.map((_, i) => series.reduce((sum, s) => sum + s.counts[i], 0));
   const max = Math.max(1, ...totals);
   const step = (W - left - right) / periods.length;
   const barW = Math.max(2, Math.min(48, step * 0.8));
   const y = (v) => H - bottom - (v / max) * (H - top - bottom);
-  const chart = svg("svg.timeline", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "event counts over time" });
+  const chart = svg("svg.timeline", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `event counts per ${timeline.interval}`,
+    dataset: { interval: timeline.interval, periods: String(periods.length) } });
   for (const t of niceTicks(max)) {
     chart.appendChild(svg("line.grid", { x1: left, x2: W - right, y1: y(t), y2: y(t) }));
     chart.appendChild(svg("text.axis", { x: left - 6, y: y(t) + 4, "text-anchor": "end" }, String(t)));
@@ -102,7 +95,7 @@ export function timelineChart(timeline) {
   });
   chart.appendChild(svg("line.baseline", { x1: left, x2: W - right, y1: y(0), y2: y(0) }));
   const notes = [];
-  if (compressed) notes.push("Periods without events are left out.");
+  if (timeline.note) notes.push(timeline.note);
   if (timeline.undated) notes.push(`${timeline.undated} events without a usable date are not drawn.`);
   const note = notes.length ? el("p.note", {}, notes.join(" ")) : null;
   return el("div.chartwrap", {}, chart, note);

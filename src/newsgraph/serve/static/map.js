@@ -2,7 +2,7 @@
 // (served by /api/basemap from the offline geonames cache), no tile server.
 import { el, svg, tip } from "./dom.js";
 import { api, filterParams, href } from "./core.js";
-import { empty, panel } from "./widgets.js";
+import { downloads, empty, panel } from "./widgets.js";
 
 const W = 1000, NORTH = 84, SOUTH = -58;
 const K = W / 360;
@@ -52,7 +52,7 @@ export async function mapView(root, params) {
     chart.appendChild(svg("text.placelabel", { x: (px(p.lon) + 6).toFixed(1), y: (py(p.lat) - 6).toFixed(1) }, p.name || ""));
   }
   const note = places.unlocated ? `${places.unlocated} matching events have no location. ` : "";
-  root.appendChild(panel(`Where events happen (${items.length} places)`,
+  root.appendChild(panel(`Where events happen (${items.length} places)`, downloads(params),
     el("div.chartwrap", {}, chart,
       el("p.note", {}, `${note}Filled circles: events (size: number; green cooperation, red conflict; click to list the country's events). ` +
         `Hollow rings: ${mentioned.items.length} places the articles name.`)),

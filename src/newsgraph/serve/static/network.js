@@ -2,7 +2,7 @@
 // cooperation (quad classes 1-2) against conflict (3-4) and sized by the number of events.
 import { el, svg, tip } from "./dom.js";
 import { api, filterParams, href } from "./core.js";
-import { empty, panel, segmented } from "./widgets.js";
+import { downloads, empty, panel, segmented } from "./widgets.js";
 
 const COOP = "#1e8449", CONFLICT = "#c0392b", MIXED = "#8a94a6";
 
@@ -15,7 +15,8 @@ export async function networkView(root, params) {
       el("span.legenditem", {}, el("i.swatch", { style: { background: COOP } }), "mostly cooperation (quad 1–2)"),
       el("span.legenditem", {}, el("i.swatch", { style: { background: CONFLICT } }), "mostly conflict (quad 3–4)"),
       el("span.legenditem", {}, el("i.swatch", { style: { background: MIXED } }), "mixed or uncoded"),
-      el("span.legenditem.muted", {}, "line width: number of events · circle: events involving the actor")));
+      el("span.legenditem.muted", {}, "line width: number of events · circle: events involving the actor")),
+    downloads(params));
   if (!net.edges.length) {
     root.appendChild(panel("Actor network", controls, empty("No events with both an actor and a recipient match these filters.")));
     return;

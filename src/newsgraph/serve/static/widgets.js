@@ -1,6 +1,6 @@
 // Small pieces the views share: chips, actor labels, pagination, segmented controls.
 import { el } from "./dom.js";
-import { href, quadColour, route, typeColour } from "./core.js";
+import { downloadUrl, filterParams, href, quadColour, route, typeColour } from "./core.js";
 
 export function typeChip(type, quad) {
   return el("span.chip", { style: { "--chip": typeColour(type) }, title: quad ? `quad class ${quad}` : null }, type || "?");
@@ -55,4 +55,12 @@ export function panel(title, ...children) {
 
 export function empty(text) {
   return el("p.empty", {}, text);
+}
+
+/** Links that download every event the view's filters match (not just the page shown). */
+export function downloads(params) {
+  const filters = filterParams(params);
+  return el("div.downloads", {}, el("span.seglabel", {}, "download every matching event"),
+    ["csv", "parquet"].map((format) => el("a.button.download", { href: downloadUrl(format, filters), download: "", dataset: { format } },
+      format === "csv" ? "CSV" : "Parquet")));
 }
