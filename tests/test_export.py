@@ -74,6 +74,15 @@ def test_csv_has_one_row_per_event(filled):
         ("CONSULT", "2024-03-01", "c1"), ("CONSULT", "2024-03-02", "c1"), ("COERCE", "2024-03-04", "c1")]
 
 
+def test_evidence_text_leaves_out_the_paragraph_break_around_it():
+    from newsgraph.store.export import evidence_text
+
+    body = "Headline\n\nRussia accused Ukraine of shelling a village.\n\nMore text."
+    start = body.index("Russia")
+    assert evidence_text(body, [[start - 2, start + 46]]) == "Russia accused Ukraine of shelling a village."
+    assert evidence_text(body, [[0, 0]]) is None
+
+
 def test_parquet_is_readable_by_duckdb_and_pyarrow(filled, tmp_path):
     duckdb = pytest.importorskip("duckdb")
     import pyarrow.parquet as pq

@@ -64,6 +64,16 @@ def test_ingesting_twice_stores_each_article_once(store, tmp_path, fake_pipeline
     assert store.stats()["articles"] == 5 and store.stats()["events"] == 5
 
 
+def test_progress_moves_article_by_article_before_each_batch_is_stored(store, tmp_path, fake_pipeline):
+    corpus = write_jsonl(tmp_path / "c.jsonl", [story(n) for n in range(1, 6)])
+    stored_when_counted = []
+    ingest_mod.ingest(read_inputs([str(corpus)], ReadOptions()), store, Config(batch_size=32),
+                      progress=lambda n: stored_when_counted.append((n, store.stats()["articles"])))
+    # five calls of one article each, all before the one batch of 32 was committed
+    assert stored_when_counted == [(1, 0)] * 5
+    assert store.stats()["articles"] == 5
+
+
 def test_a_copy_under_another_id_and_url_is_a_duplicate(store, tmp_path, fake_pipeline):
     copy = dict(story(1), id="other", url="https://mirror.example/x")
     report = run_ingest(store, [write_jsonl(tmp_path / "c.jsonl", [story(1), copy])])

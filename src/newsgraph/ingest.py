@@ -15,7 +15,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from newsgraph.config import Config
-from newsgraph.pipeline import Outcome, extract_batch, extract_many
+from newsgraph.pipeline import Outcome, extract_many, iter_batch
 from newsgraph.read.base import WARNING, ReadProblem
 from newsgraph.record import Article, Record
 from newsgraph.store import DUPLICATE, INGESTED, Store
@@ -68,7 +68,7 @@ def extract_in_batches(articles: Iterable[Article], nlp, batch_size: int, second
     it = iter(articles)
     size = max(1, batch_size)
     while batch := list(islice(it, size)):
-        yield from extract_batch(batch, nlp, size, seconds)
+        yield from iter_batch(batch, nlp, size, seconds)
 
 
 def store_outcome(store: Store, o: Outcome, report: IngestReport, *, keep_rows: bool = False, replace: bool = False,
@@ -130,6 +130,12 @@ class _Run:
                     continue
             yield item
 
+    def counted(self, outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+        """The outcomes, each counted as progress when it arrives (before its batch is stored)."""
+        for o in outcomes:
+            self.progress(1)
+            yield o
+
     def flush_side_effects(self) -> None:
         with self.store.batch():
             while self.problems:
@@ -149,7 +155,6 @@ class _Run:
             with self.store.batch():  # an exception here rolls the whole batch back
                 for o in chunk:
                     self._store(o)
-            self.progress(len(chunk))
             return
         except Exception as exc:  # noqa: BLE001 - a store error must not lose the batch's other articles
             self.on_problem("warning", "store", f"batch write failed ({type(exc).__name__}); retrying one by one")
@@ -161,7 +166,6 @@ class _Run:
             try:
                 with self.store.batch():
                     self._store(o)
-                self.progress(1)
             except Exception as exc:  # noqa: BLE001
                 self.report.failed += 1
                 self.store.add_failure(o.source, f"store: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}")
@@ -195,7 +199,7 @@ def ingest(items: Iterable[Article | ReadProblem], store: Store, config: Config,
     """
     report = IngestReport()
     run = _Run(store, report, replace, keep_rows, on_problem or _log_problem, progress or (lambda n: None))
-    outcomes = _outcomes(run.to_extract(items), config, nlp)
+    outcomes = run.counted(_outcomes(run.to_extract(items), config, nlp))
     while True:
         chunk = list(islice(outcomes, max(1, config.batch_size)))
         run.flush_side_effects()

@@ -109,6 +109,12 @@ def extract_batch(articles: list[Article], nlp, batch_size: int = 32, seconds: f
     than one call per text); the result has one outcome per article, in order. ``seconds``
     is each article's time budget (None: no limit): an article past it is a failed outcome
     and the others go on. A short article's budget counts from the end of the shared parse."""
+    return list(iter_batch(articles, nlp, batch_size, seconds))
+
+
+def iter_batch(articles: list[Article], nlp, batch_size: int = 32, seconds: float | None = None) -> Iterator[Outcome]:
+    """:func:`extract_batch`, yielding each outcome as soon as it and those before it are done
+    (a progress bar then moves article by article, not batch by batch)."""
     outcomes: list[Outcome | None] = [None] * len(articles)
     todo: list[tuple[int, Record]] = []
     for i, article in enumerate(articles):
@@ -130,7 +136,11 @@ def extract_batch(articles: list[Article], nlp, batch_size: int = 32, seconds: f
         docs = dict(zip((i for i, _ in short), annotate_many([r for _, r in short], nlp, batch_size=batch_size)))
     except Exception:  # a parse failure in the batch: parse one by one to isolate it
         docs = {}
+    done = 0
     for i, record in todo:
+        while done < i:  # the articles before this one that needed no extraction
+            yield outcomes[done]
+            done += 1
         source = record.article.source or record.article.id
         budget = Budget(seconds)
         try:
@@ -142,7 +152,9 @@ def extract_batch(articles: list[Article], nlp, batch_size: int = 32, seconds: f
             outcomes[i] = Outcome(source, record=record)
         except Exception as exc:
             outcomes[i] = _failed(source, exc)
-    return outcomes  # type: ignore[return-value]
+        yield outcomes[i]
+        done = i + 1
+    yield from outcomes[done:]  # type: ignore[misc]
 
 
 _WORKER: dict = {}
@@ -194,7 +206,7 @@ def extract_many(articles: Iterable[Article], config: Config) -> Iterator[Outcom
     if config.processes <= 1:
         nlp = load_nlp(config.model, config.fast_parse)
         for batch in _batches(articles, size):
-            yield from extract_batch(batch, nlp, size, seconds)
+            yield from iter_batch(batch, nlp, size, seconds)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     if ctx.get_start_method() == "fork":

@@ -15,6 +15,14 @@ from collections.abc import Iterable
 from newsgraph.record import Span
 
 
+def span_text(body: str, spans, sep: str = " ") -> str | None:
+    """The text of ``spans`` (``[[start, end], ...]``) joined by ``sep``, without the newlines
+    and spaces around each piece (an evidence sentence often ends at a paragraph break); None
+    when there is none. Spans outside ``body`` are left out."""
+    pieces = (body[s:t].strip() for s, t in spans or [] if 0 <= s <= t <= len(body))
+    return sep.join(p for p in pieces if p) or None
+
+
 class SpanIndex:
     """A fixed list of half-open ``(start, end)`` spans.
 

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph.record import Record
-from newsgraph.store.frames import span_text
+from newsgraph.spans import span_text
 
 EVIDENCE_CHARS = 160  # about two lines of the evidence column at 80 columns
 NAME_CHARS = 28

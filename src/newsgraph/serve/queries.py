@@ -18,6 +18,7 @@ from sqlalchemy import Connection, and_, case, distinct, func, select
 from newsgraph.store import query as Q
 from newsgraph.store.query import EventFilter, claim_conditions, matching_articles, matching_ids
 from newsgraph.store import schema as S
+from newsgraph.spans import span_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -82,7 +83,6 @@ def event_item(r, body: str, claim_ids: list[str]) -> dict[str, Any]:
             return None
         return {"id": r[f"{prefix}_id"], "name": name, "code": code, "country": r[f"{prefix}_country"]}
 
-    evidence = [_slice(body, s) for s in (r["evidence"] or [])]
     return {
         "id": f"{r['article_id']}/{r['event_id']}", "article_id": r["article_id"], "event_id": r["event_id"],
         "article_title": r["article_title"], "article_published": r["article_published"],
@@ -93,7 +93,7 @@ def event_item(r, body: str, claim_ids: list[str]) -> dict[str, Any]:
         "date": r["date"], "date_text": r["date_text"], "day": r["day"], "location": r["location"],
         "claims": claim_ids, "confidence": r["confidence"], "cluster_id": r.get("cluster_id"),
         "trigger": r["trigger"], "trigger_text": _slice(body, r["trigger"]),
-        "evidence": r["evidence"] or [], "evidence_text": " … ".join(x for x in evidence if x) or None,
+        "evidence": r["evidence"] or [], "evidence_text": span_text(body, r["evidence"], sep=" … "),
     }
 
 

@@ -18,6 +18,7 @@ from typing import IO, Any
 from sqlalchemy import and_, func, select
 
 from newsgraph import __version__
+from newsgraph.spans import span_text
 from newsgraph.store import schema as S
 from newsgraph.store.core import Store
 from newsgraph.store.query import EventFilter
@@ -114,8 +115,8 @@ def event_rows(store: Store, flt: EventFilter | None = None, clusters: bool = Fa
 
 
 def evidence_text(body: str, spans) -> str | None:
-    """The text of an event's evidence spans, joined; None when there is none."""
-    return " ".join(body[s:t] for s, t in spans or [] if 0 <= s <= t <= len(body)) or None
+    """The text of an event's evidence spans, joined and trimmed; None when there is none."""
+    return span_text(body, spans)
 
 
 def _lead_end(body: str) -> int:

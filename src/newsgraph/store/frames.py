@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, select
 
+from newsgraph.spans import span_text
 from newsgraph.store import query as Q
 from newsgraph.store import schema as S
 from newsgraph.store.query import EventFilter
@@ -31,13 +32,6 @@ def pandas():
     except ImportError as exc:
         raise ImportError(PANDAS_MISSING) from exc
     return pd
-
-
-def span_text(body: str, spans) -> str | None:
-    """The text of ``spans`` (``[[start, end], ...]``) joined, without the newlines and spaces
-    around each piece (an evidence sentence often ends at a paragraph break); None when empty."""
-    pieces = (body[s:t].strip() for s, t in spans or [] if 0 <= s <= t <= len(body))
-    return " ".join(p for p in pieces if p) or None
 
 
 def _texts(conn: Connection, ids: set[str]) -> dict[str, str]:
