@@ -8,14 +8,11 @@ from datetime import date
 
 import pyarrow.parquet as pq
 import pytest
-from fastapi.testclient import TestClient
 
-from newsgraph.config import Config
+from api_client import client_over, get
 from newsgraph.record import Article, Event, Record
-from newsgraph.serve import create_app
 from newsgraph.serve.examples import example_records
 from newsgraph.serve.queries import MAX_PERIODS, periods_between
-from newsgraph.store import open_store
 
 
 def old_story() -> Record:
@@ -28,18 +25,8 @@ def old_story() -> Record:
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("workbench") / "ng.db")
-    store = open_store(db)
-    store.add_many([*example_records(), old_story()])
-    with TestClient(create_app(Config(db=db), store=store)) as c:
+    with client_over(tmp_path_factory.mktemp("workbench"), [*example_records(), old_story()]) as c:
         yield c
-    store.close()
-
-
-def get(client, url):
-    r = client.get(url)
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 # -- downloads -------------------------------------------------------------------------------

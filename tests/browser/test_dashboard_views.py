@@ -7,6 +7,7 @@ import urllib.request
 
 import pytest
 
+from api_client import post_record
 from newsgraph.record import Actor, Article, Claim, Event, Record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -141,10 +142,7 @@ def hostile(live_server, api_token):
     base, _ = live_server
     body = hostile_record().to_dict()
     body["article"]["removed"] = [{"text": SCRIPT + IMG, "reason": "boilerplate"}]
-    request = urllib.request.Request(f"{base}/api/ingest", data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {api_token}"})
-    with urllib.request.urlopen(request) as response:
-        assert json.loads(response.read())["status"] in ("ingested", "duplicate")
+    assert post_record(base, api_token, body) in ("ingested", "duplicate")
     return "hostile"
 
 

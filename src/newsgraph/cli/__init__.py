@@ -5,7 +5,7 @@ from newsgraph.cli.app import app
 
 # Each module adds its command to ``app`` on import; this order is the order of ``--help``.
 from newsgraph.cli import (  # noqa: E402,F401  isort: skip
-    extract, settings, ingest, stats, events, show, evaluate, bench, serve, export, watch, spark)
+    extract, settings, ingest, stats, events, show, evaluate, bench, serve, export, report, watch, spark)
 
 __all__ = ["app", "main"]
 

@@ -23,6 +23,9 @@ from starlette.datastructures import MutableHeaders
 
 from newsgraph import __version__
 from newsgraph.config import Config
+from newsgraph.serve.page_routes import pages_router
+from newsgraph.report.html import style_source  # the situation report's inline style
+from newsgraph.serve.report_routes import report_router
 from newsgraph.serve.routes import READ_ERRORS, read_routers
 from newsgraph.serve.service import Service
 from newsgraph.serve.writes import document_ingest_bodies, ingest_router
@@ -33,7 +36,7 @@ STATIC = Path(__file__).parent / "static"
 
 # Article text is untrusted: the page may only run its own scripts and talk to its own origin.
 SECURITY_HEADERS = {
-    "Content-Security-Policy": ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "Content-Security-Policy": (f"default-src 'self'; script-src 'self'; style-src 'self' {style_source()}; img-src 'self' data:; "
                                 "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                                 "form-action 'self'"),
     "X-Content-Type-Options": "nosniff",
@@ -104,7 +107,7 @@ def create_app(config: Config | None = None, store=None) -> FastAPI:
     document_ingest_bodies(app)
     app.add_exception_handler(Exception, internal_error)
     app.add_exception_handler(RequestValidationError, validation_error)
-    for router in (*read_routers(svc), ingest_router(svc)):
+    for router in (*read_routers(svc), pages_router(svc), report_router(svc), ingest_router(svc)):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(dashboard_router())

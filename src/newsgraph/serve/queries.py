@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, distinct, func, select
 
+from newsgraph.actors.lexicon import load_lexicon
 from newsgraph.store import query as Q
 from newsgraph.store.query import EventFilter, claim_conditions, matching_articles, matching_ids
 from newsgraph.store import schema as S
@@ -218,8 +219,11 @@ def timeline(conn: Connection, flt: EventFilter, interval: str, by: str) -> dict
 def network(conn: Connection, flt: EventFilter, limit: int, level: str = "name") -> dict[str, Any]:
     """Who acts on whom: edges actor -> recipient with counts split by cooperation and conflict."""
     e = S.events.c
+    level = "identity" if level == "name" else level  # "name", the old word for the canonical identity
     if level == "code":
         src, dst = func.coalesce(e.actor_code, e.actor_name), func.coalesce(e.recipient_code, e.recipient_name)
+    elif level == "country":
+        src, dst = e.actor_country, e.recipient_country
     else:
         src, dst = func.coalesce(e.actor_name, e.actor_code), func.coalesce(e.recipient_name, e.recipient_code)
     conds = flt.conditions(conn) + [src.is_not(None), dst.is_not(None)]
@@ -250,7 +254,13 @@ def network(conn: Connection, flt: EventFilter, limit: int, level: str = "name")
         weight[edge["source"]] += edge["count"]
         if edge["target"] != edge["source"]:
             weight[edge["target"]] += edge["count"]
-    nodes = [{"id": k, "name": k, "code": info[k]["code"], "country": info[k]["country"], "events": n}
+    # A country is shown by its name (its code stays the id); an actor by its canonical name or code.
+    names = load_lexicon().country_names if level == "country" else {}
+    label = lambda k: names.get(k, k)  # noqa: E731
+    for edge in kept:
+        edge["source_name"], edge["target_name"] = label(edge["source"]), label(edge["target"])
+    nodes = [{"id": k, "name": label(k), "code": info[k]["code"] if level != "country" else None,
+              "country": info[k]["country"] if level != "country" else k, "events": n}
              for k, n in sorted(weight.items(), key=lambda kv: -kv[1])]
     return {"level": level, "nodes": nodes, "edges": kept, "total_edges": len(edges)}
 

@@ -14,6 +14,7 @@ from newsgraph.serve import downloads
 from newsgraph.serve import queries as Q
 from newsgraph.serve import params as P
 from newsgraph.serve.basemap import basemap
+from newsgraph.serve.dyad_routes import dyads_router
 from newsgraph.serve.params import MAX_LIMIT, choice, event_filters, page, text, vocabulary
 from newsgraph.serve.service import Service, cache_key
 from newsgraph.store.query import EventFilter, suggest_actors
@@ -152,9 +153,10 @@ def aggregates_router(svc: Service) -> APIRouter:
 
     @router.get("/api/aggregates/network", summary="Who acts on whom: edges with cooperation/conflict counts")
     def get_network(limit: int = Query(60, ge=1, le=MAX_LIMIT, description="Strongest edges kept."),
-                    level: str = Query("name", description="name (canonical actor names) or code (CAMEO-style codes)"),
+                    level: str = Query("identity", description="identity (canonical actor names; name is the same), code "
+                                       "(CAMEO-style codes) or country (ISO alpha-3 of each side)"),
                     flt: EventFilter = Depends(event_filters), conn=Depends(svc.connect)):
-        level = choice("level", level, ("name", "code")) or "name"
+        level = choice("level", level, ("identity", "name", "code", "country")) or "identity"
         return cached(conn, "network", flt, limit, level, compute=lambda: Q.network(conn, flt, limit, level))
 
     @router.get("/api/aggregates/locations", summary="Where matching events happened, with counts")
@@ -176,4 +178,5 @@ def aggregates_router(svc: Service) -> APIRouter:
 
 def read_routers(svc: Service) -> list[APIRouter]:
     """Every read router, in the order the OpenAPI document lists them."""
-    return [make(svc) for make in (meta_router, articles_router, events_router, actors_claims_router, aggregates_router)]
+    return [make(svc) for make in (meta_router, articles_router, events_router, actors_claims_router, aggregates_router,
+                                   dyads_router)]

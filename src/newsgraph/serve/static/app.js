@@ -4,16 +4,24 @@ import { FILTER_KEYS, REFUSED_KEYS, api, filterParams, href, route, setMeta, sho
 import { attachSuggestions } from "./suggest.js";
 import { eventsView } from "./events.js";
 import { networkView } from "./network.js";
+import { dyadsView } from "./dyads.js";
 import { mapView } from "./map.js";
 import { claimsView } from "./claims.js";
 import { articlesView } from "./articles.js";
+import { reportView } from "./report.js";
+import { actorView } from "./actor.js";
+import { clusterView } from "./cluster.js";
 
 const VIEWS = {
   events: { render: eventsView, filters: true },
   network: { render: networkView, filters: true },
+  dyads: { render: dyadsView, filters: true },
   map: { render: mapView, filters: true },
   claims: { render: claimsView, filters: true },
+  report: { render: reportView, filters: true },
   articles: { render: articlesView, filters: false },
+  actor: { render: actorView, filters: true },
+  cluster: { render: clusterView, filters: false },
 };
 
 const viewRoot = document.getElementById("view");
@@ -28,6 +36,14 @@ function fillSelect(name, options) {
 
 function syncForm(params) {
   for (const k of FILTER_KEYS) form.elements[k].value = params[k] || "";
+  syncActorPage();
+}
+
+/** The link beside the actor box to the page of the actor typed there. */
+function syncActorPage() {
+  const link = document.getElementById("actorpage"), value = form.elements.actor.value.trim();
+  link.hidden = !value;
+  link.setAttribute("href", href("actor", {}, value));
 }
 
 /** The server's message for a bad filter, next to its box (null: the error names no box). */
@@ -46,7 +62,7 @@ function clearFieldErrors() {
 
 form.addEventListener("submit", async (e) => {
   e.preventDefault();
-  const { view, params } = route();
+  const { view, params, id } = route();
   const next = {};
   for (const k of FILTER_KEYS) if (form.elements[k].value) next[k] = form.elements[k].value;
   const replaced = [...FILTER_KEYS, ...REFUSED_KEYS, "offset"];
@@ -58,11 +74,11 @@ form.addEventListener("submit", async (e) => {
   } catch (err) {
     if (showFieldError(err)) return;
   }
-  location.hash = href(view, next);
+  location.hash = href(view, next, id); // (id: the actor a page shows stays)
 });
 form.addEventListener("reset", (e) => {
   e.preventDefault();
-  location.hash = href(route().view);
+  location.hash = href(route().view, {}, route().id);
 });
 
 async function render() {
@@ -109,6 +125,7 @@ async function start() {
   // what is told as having happened, leaving out planned, hypothetical, negated and denied events
   fillSelect("factuality", [["asserted,reported", "happened (asserted, reported)"], ...meta.factuality.map((f) => [f, f])]);
   attachSuggestions(form.elements.actor, () => form.requestSubmit());
+  form.elements.actor.addEventListener("input", syncActorPage);
   const s = meta.stats;
   document.getElementById("stats").textContent =
     `${s.articles} articles · ${s.events} events · ${s.actors} actors · ${s.claims} claims`;

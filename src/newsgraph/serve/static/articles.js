@@ -113,6 +113,6 @@ function renderRecord(main, record) {
 }
 
 /** Only http(s) links become clickable: a stored javascript: URL stays inert. */
-function safeUrl(url) {
+export function safeUrl(url) {
   return /^https?:\/\//i.test(url) ? url : "#";
 }

@@ -50,7 +50,7 @@ function denial(d) {
     el("q", {}, d.content_text || ""));
 }
 
-function claimCard(c) {
+export function claimCard(c) {
   return el(`article.claim${c.stance === "deny" ? ".deny" : ""}`, { dataset: { claim: c.id } },
     source(c),
     el("div.body", {},

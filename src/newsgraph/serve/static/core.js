@@ -1,7 +1,7 @@
 // Shared by the shell and the views: the API client, routes, colours, the metadata from /api/meta.
 // The API's event filter parameters, one form box each ("involving" a country: as actor, recipient or
 // location; "location_country": where it happened).
-const FILTER_KEYS = ["actor", "involving", "location_country", "type", "quad_class", "factuality", "date_from", "date_to", "q"];
+const FILTER_KEYS = ["actor", "involving", "actor_country", "recipient_country", "location_country", "type", "quad_class", "factuality", "date_from", "date_to", "q"];
 // Refused by the API with a message naming the new names: passed on from an old link so that the user
 // reads why, never silently dropped or reinterpreted; dropped when the form is applied.
 const REFUSED_KEYS = ["country"];
@@ -42,7 +42,7 @@ export function showError(err) {
 
 /** Current route: {view, params, id}. "#/articles/<id>" opens one article. */
 export function route() {
-  const VIEWS = ["events", "network", "map", "claims", "articles"];
+  const VIEWS = ["events", "network", "dyads", "map", "claims", "report", "articles", "actor", "cluster"];
   const hash = location.hash.replace(/^#\/?/, "");
   const [path, query] = hash.split("?");
   const [view, ...rest] = path.split("/");

@@ -1,6 +1,6 @@
 // Events view: a stacked timeline of event counts (by PLOVER type or quad class) and the event list.
 import { el, svg, tip } from "./dom.js";
-import { api, filterParams, getMeta, quadColour, typeColour } from "./core.js";
+import { api, filterParams, getMeta, href, quadColour, typeColour } from "./core.js";
 import { actorLabel, articleLink, badge, downloads, empty, pager, panel, quadChip, segmented, typeChip } from "./widgets.js";
 
 const PAGE = 25;
@@ -37,7 +37,8 @@ function clusterTable(items) {
     el("td", {}, typeChip(c.type, c.event ? c.event.quad_class : null)),
     el("td", {}, c.event ? actorLabel(c.event.actor, "events") : c.actor_country || "—"),
     el("td", {}, c.event ? actorLabel(c.event.recipient, "events") : c.recipient_country || "—"),
-    el("td.num", {}, String(c.num_articles)), el("td.num", {}, String(c.num_sources)),
+    el("td.num", {}, el("a.cluster", { href: href("cluster", {}, String(c.id)), title: "every report of this event" }, String(c.num_articles))),
+    el("td.num", {}, String(c.num_sources)),
     el("td.num", {}, String(c.num_mentions)),
     el("td.evidence", {}, c.event && c.event.evidence_text ? el("div.quote", {}, c.event.evidence_text) : null),
     el("td", {}, c.event ? articleLink(c.event.article_id, c.event.article_title) : null,

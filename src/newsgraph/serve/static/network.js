@@ -2,14 +2,16 @@
 // cooperation (quad classes 1-2) against conflict (3-4) and sized by the number of events.
 import { el, svg, tip } from "./dom.js";
 import { api, filterParams, href } from "./core.js";
-import { downloads, empty, panel, segmented } from "./widgets.js";
+import { actorHref, downloads, empty, panel, segmented } from "./widgets.js";
 
 const COOP = "#1e8449", CONFLICT = "#c0392b", MIXED = "#8a94a6";
 
 export async function networkView(root, params) {
   const limit = params.edges || "60";
-  const net = await api("aggregates/network", { ...filterParams(params), limit });
+  const level = params.level || "identity";
+  const net = await api("aggregates/network", { ...filterParams(params), limit, level });
   const controls = el("div.controls", {},
+    segmented("nodes", "level", [["identity", "actors"], ["code", "actor codes"], ["country", "countries"]], params, "network", "identity"),
     segmented("edges", "edges", [["30", "top 30"], ["60", "top 60"], ["150", "top 150"]], params, "network", "60"),
     el("div.legend", {},
       el("span.legenditem", {}, el("i.swatch", { style: { background: COOP } }), "mostly cooperation (quad 1–2)"),
@@ -82,19 +84,23 @@ function layout(nodes, edges, W, H) {
 }
 
 function drawNetwork(net) {
-  const W = 1000, H = 620;
-  const pos = layout(net.nodes, net.edges, W, H);
+  const labels = net.nodes.map((node) => shorten(node.name, 24));
+  const widths = textWidths(labels);
+  const maxEvents = Math.max(1, ...net.nodes.map((n) => n.events));
+  const radius = (node) => 6 + 16 * Math.sqrt(node.events / maxEvents);
+  const boxes = net.nodes.map((node, i) => ({ w: Math.max(2 * radius(node), widths[i]) + 8, h: 2 * radius(node) + 18, r: radius(node) }));
+  // Taller when there are many labels, so that they fit without covering one another.
+  const W = 1000, H = Math.round(Math.min(1600, Math.max(620, 3 * boxes.reduce((s, b) => s + b.w * b.h, 0) / W)));
+  const pos = separate(layout(net.nodes, net.edges, W, H), boxes, W, H);
   const at = new Map(net.nodes.map((node, i) => [node.id, pos[i]]));
   const maxCount = Math.max(1, ...net.edges.map((e) => e.count));
-  const maxEvents = Math.max(1, ...net.nodes.map((n) => n.events));
-  const chart = svg("svg.network", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
+  const chart = svg("svg.network", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network", dataset: { level: net.level } });
   const defs = svg("defs");
   for (const [name, colour] of [["coop", COOP], ["conflict", CONFLICT], ["mixed", MIXED]]) {
     defs.appendChild(svg("marker", { id: `arrow-${name}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 11, markerHeight: 11, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" },
       svg("path", { d: "M0,0 L10,5 L0,10 z", fill: colour })));
   }
   chart.appendChild(defs);
-  const radius = (node) => 6 + 16 * Math.sqrt(node.events / maxEvents);
   const rOf = new Map(net.nodes.map((n) => [n.id, radius(n)]));
   const edgeLayer = svg("g.edges"), nodeLayer = svg("g.nodes");
   const edgeEls = [];
@@ -128,8 +134,8 @@ function drawNetwork(net) {
     const g = svg("g.node", { transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`, dataset: { actor: node.id } });
     const circle = svg("circle", { r: rOf.get(node.id).toFixed(1) });
     tip(circle, `${node.name}${node.code ? " (" + node.code + ")" : ""}: ${node.events} events`);
-    const link = svg("a", { href: href("events", { actor: node.code && node.code === node.id ? node.code : node.name }) },
-      svg("text", { y: rOf.get(node.id) + 13, "text-anchor": "middle" }, shorten(node.name, 24)));
+    const link = svg("a", { href: net.level === "name" ? actorHref(node) : href("events", nodeFilter(net.level, node)) },
+      svg("text", { y: rOf.get(node.id) + 13, "text-anchor": "middle" }, labels[i]));
     g.appendChild(circle);
     g.appendChild(link);
     enableDrag(chart, g, p, () => { g.setAttribute("transform", `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`); placeEdges(); });
@@ -138,7 +144,55 @@ function drawNetwork(net) {
   placeEdges();
   chart.appendChild(edgeLayer);
   chart.appendChild(nodeLayer);
-  return el("div.chartwrap", {}, chart, el("p.note", {}, "Drag a circle to move it; click a name to see its events."));
+  return el("div.chartwrap", {}, chart, el("p.note", {}, "Drag a circle to move it; click a name to see its events (an actor's: its page)."));
+}
+
+/** The events of a node: a country's (as any side or place), a code's, an actor's by name. */
+function nodeFilter(level, node) {
+  if (level === "country") return { involving: node.id };
+  return { actor: node.code && node.code === node.id ? node.code : node.name };
+}
+
+/** Label widths in the page's own font (a canvas measures text without drawing it). */
+function textWidths(labels) {
+  const ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = `600 12px ${getComputedStyle(document.body).fontFamily}`;
+  return labels.map((t) => ctx.measureText(t).width);
+}
+
+/** Push apart nodes whose circle-and-label boxes overlap (box below the centre: circle, then label), kept
+ * inside the drawing; deterministic, so the same data always gives the same picture. */
+function separate(pos, boxes, W, H) {
+  const n = pos.length;
+  const clamp = (p, b) => {
+    p.x = Math.min(W - b.w / 2, Math.max(b.w / 2, p.x));
+    p.y = Math.min(H - b.h + b.r, Math.max(b.r, p.y));
+  };
+  pos.forEach((p, i) => clamp(p, boxes[i]));
+  for (let round = 0; round < 500; round++) {
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const a = boxes[i], b = boxes[j], p = pos[i], q = pos[j];
+        // centres of the boxes: each spans from r above the node's centre to its label's foot
+        const dx = (q.x - p.x), dy = (q.y - b.r + b.h / 2) - (p.y - a.r + a.h / 2);
+        const ox = (a.w + b.w) / 2 - Math.abs(dx), oy = (a.h + b.h) / 2 - Math.abs(dy);
+        if (ox <= 0 || oy <= 0) continue;
+        moved = true;
+        // along the shorter overlap, half each; ties (same place) broken by index
+        if (ox < oy) {
+          const s = (dx > 0 || (dx === 0 && i < j) ? 1 : -1) * (ox / 2 + 0.5);
+          p.x -= s; q.x += s;
+        } else {
+          const s = (dy > 0 || (dy === 0 && i < j) ? 1 : -1) * (oy / 2 + 0.5);
+          p.y -= s; q.y += s;
+        }
+        clamp(p, a); clamp(q, b);
+      }
+    }
+    if (!moved) break;
+  }
+  return pos;
 }
 
 function enableDrag(chart, handle, p, moved) {

@@ -14,12 +14,18 @@ export function badge(text, kind = "") {
   return el(`span.badge${kind ? "." + kind : ""}`, {}, text);
 }
 
-/** "Kim Jong Un (PRKGOV)" with a link that filters the current view by this actor. */
+/** The actor's page: an actor is its canonical name + country ("-" for none), else a code. */
+export function actorHref(actor) {
+  return href("actor", {}, actor.name ? `${actor.country || "-"}/${actor.name}` : actor.code);
+}
+
+/** "Kim Jong Un PRKGOV": the name opens the actor's page, the code filters the current view by it. */
 export function actorLabel(actor, view = null) {
   if (!actor) return el("span.muted", {}, "—");
   const name = actor.name || actor.code || "?";
-  const link = el("a.actor", { href: href(view || route().view, { actor: actor.code || name }) }, name);
-  return el("span.actorlabel", {}, link, actor.code ? el("span.code", {}, ` ${actor.code}`) : null);
+  const link = el("a.actor", { href: actorHref(actor) }, name);
+  const filter = actor.code ? el("a.code", { href: href(view || route().view, { actor: actor.code }), title: `only events of ${actor.code}` }, ` ${actor.code}`) : null;
+  return el("span.actorlabel", {}, link, filter);
 }
 
 export function articleLink(articleId, title, extra = {}) {
