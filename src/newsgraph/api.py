@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from newsgraph.closable import Closable
 from newsgraph.config import load_config
 from newsgraph.record import Article, Record
 
@@ -158,7 +159,7 @@ def _filter(filters: dict[str, Any]):
         raise BadFilter(exc.name, f"{exc.name}: {exc.render(str)}") from None
 
 
-class FrameStore:
+class FrameStore(Closable):
     """A store opened for reading from Python: ``events_frame`` and ``claims_frame`` give pandas
     DataFrames; ``record(id)`` an article's record; ``store`` the :class:`~newsgraph.store.Store`
     itself (``stats()``, ``records()``, ``add()``...). Close it, or use it in a ``with`` block."""
@@ -198,12 +199,6 @@ class FrameStore:
 
     def close(self) -> None:
         self.store.close()
-
-    def __enter__(self) -> "FrameStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"FrameStore({self.store!r})"

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, create_engine, delete, event, func, insert, o
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 
+from newsgraph.closable import Closable
 from newsgraph.record import Actor, Article, Claim, Event, Place, Record, Removed, Timex
 from newsgraph.store import schema as S
 from newsgraph.store.corpus import CorpusLinker
@@ -125,7 +126,7 @@ def make_engine(url_or_path: str | Path) -> Engine:
     return engine
 
 
-class Store:
+class Store(Closable):
     """A newsgraph store. Use :func:`newsgraph.store.open_store` to get one.
 
     ``add`` is idempotent: an article whose id, URL or normalised-text hash is already
@@ -145,12 +146,6 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
         self.engine.dispose()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"

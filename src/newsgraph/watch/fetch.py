@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsgraph import __version__
+from newsgraph.closable import Closable
 from newsgraph.watch.hosts import PinnedBackend, PinnedTransport, RefusedHost, Resolver
 
 LOGGER = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def check_url(url: str) -> None:
         raise FetchError(url, f"only http and https URLs are fetched (scheme {parts.scheme or 'none'!r})", permanent=True)
 
 
-class Fetcher:
+class Fetcher(Closable):
     """Fetches URLs politely; one instance per watcher, reused across polls."""
 
     def __init__(self, policy: FetchPolicy | None = None, sleep=time.sleep, clock=time.monotonic,
@@ -85,12 +86,6 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
-
-    def __enter__(self) -> "Fetcher":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc.lower()
