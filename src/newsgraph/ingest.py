@@ -15,7 +15,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from newsgraph.config import Config
-from newsgraph.pipeline import Outcome, extract_many, iter_batch
+from newsgraph.pipeline import Outcome, extract_in_batches, extract_many
 from newsgraph.read.base import WARNING, ReadProblem
 from newsgraph.record import Article, Record
 from newsgraph.store import DUPLICATE, INGESTED, Store
@@ -61,14 +61,6 @@ class IngestReport:
 
 def _log_problem(label: str, source: str, message: str) -> None:
     LOGGER.warning("%s %s: %s", label, source, message)
-
-
-def extract_in_batches(articles: Iterable[Article], nlp, batch_size: int, seconds: float | None) -> Iterator[Outcome]:
-    """Outcomes of ``articles`` with an already loaded ``nlp``, ``batch_size`` parsed together."""
-    it = iter(articles)
-    size = max(1, batch_size)
-    while batch := list(islice(it, size)):
-        yield from iter_batch(batch, nlp, size, seconds)
 
 
 def store_outcome(store: Store, o: Outcome, report: IngestReport, *, keep_rows: bool = False, replace: bool = False,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -198,15 +198,21 @@ def worker_batch_size(config: Config) -> int:
     return max(1, min(config.batch_size, 16))
 
 
+def extract_in_batches(articles: Iterable[Article], nlp, batch_size: int, seconds: float | None) -> Iterator[Outcome]:
+    """Outcomes of ``articles`` in this process with an already loaded ``nlp``, ``batch_size``
+    parsed together, each as soon as its stages are done."""
+    size = max(1, batch_size)
+    for batch in _batches(articles, size):
+        yield from iter_batch(batch, nlp, size, seconds)
+
+
 def extract_many(articles: Iterable[Article], config: Config) -> Iterator[Outcome]:
     """Extract records from articles, in input order, with ``config.processes`` workers,
     ``config.batch_size`` articles parsed together, each within ``config.article_seconds``."""
     size = max(1, config.batch_size)
     seconds = config.article_seconds or None
     if config.processes <= 1:
-        nlp = load_nlp(config.model, config.fast_parse)
-        for batch in _batches(articles, size):
-            yield from iter_batch(batch, nlp, size, seconds)
+        yield from extract_in_batches(articles, load_nlp(config.model, config.fast_parse), size, seconds)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     if ctx.get_start_method() == "fork":

@@ -6,13 +6,12 @@ Offsets are Python string indices into ``Article.text`` (the cleaned body), end 
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA = "newsgraph.article/1"
+from newsgraph.spans import Span, SpanIndex
 
-Span = tuple[int, int]
+SCHEMA = "newsgraph.article/1"
 
 FACTUALITY = ("asserted", "reported", "planned", "hypothetical", "negated", "denied")
 # When several values apply, the first in this order wins (gold README).
@@ -213,36 +212,26 @@ class _ActorIndex:
     def __init__(self, actors: list[Actor]):
         self.source, self.count = actors, len(actors)
         self.by_id: dict[str, Actor] = {}
-        mentions = []
         self.by_mention: dict[Span, list[Actor]] = {}
+        self.mentions: list[tuple[int, int, int]] = []  # (start, end, the actor's rank)
         for rank, a in enumerate(actors):
             self.by_id.setdefault(a.id, a)
-            mentions += [(s, e, rank) for s, e in a.mentions]
+            self.mentions += [(s, e, rank) for s, e in a.mentions]
             for span in dict.fromkeys(tuple(m) for m in a.mentions):
                 self.by_mention.setdefault(span, []).append(a)
-        mentions.sort()
-        self.starts = [m[0] for m in mentions]
-        self.mentions = mentions
-        self.longest = max((e - s for s, e, _ in mentions), default=0)
+        self.spans = SpanIndex((s, e) for s, e, _ in self.mentions)
         self.actors = list(actors)
 
     def fits(self, actors: list[Actor]) -> bool:
         return actors is self.source and len(actors) == self.count
 
     def at(self, start: int, end: int) -> Actor | None:
-        best, best_key = None, None
-        # Only mentions starting before ``end`` and less than the longest mention before
-        # ``start`` can overlap.
-        i = bisect_left(self.starts, end) - 1
-        while i >= 0 and self.starts[i] > start - self.longest:
+        def key(i: int) -> tuple[int, int, int, int]:
             s, e, rank = self.mentions[i]
-            overlap = min(e, end) - max(s, start)
-            if overlap > 0:
-                key = (-overlap, s, e, rank)
-                if best_key is None or key < best_key:
-                    best, best_key = self.actors[rank], key
-            i -= 1
-        return best
+            return -(min(e, end) - max(s, start)), s, e, rank
+
+        overlapping = self.spans.overlapping(start, end)
+        return self.actors[self.mentions[min(overlapping, key=key)][2]] if overlapping else None
 
 
 def _listify(obj: Any) -> Any:

@@ -12,7 +12,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from newsgraph.record import Span
+Span = tuple[int, int]  # character offsets, end exclusive (the record's spans)
 
 
 def span_text(body: str, spans, sep: str = " ") -> str | None:

@@ -147,7 +147,7 @@ class _Related:
 
     @classmethod
     def read(cls, conn: Connection, rows: list[dict[str, Any]]) -> "_Related":
-        e, a, c, ec = S.events.c, S.articles.c, S.claims.c, S.event_claims.c
+        e, c, ec = S.events.c, S.claims.c, S.event_claims.c
         clusters = sorted({r["cluster_id"] for r in rows if r["cluster_id"] is not None})
         mates: dict[int, list[Any]] = defaultdict(list)
         if clusters:
@@ -156,12 +156,12 @@ class _Related:
                 mates[m.cluster_id].append(dict(m._mapping))
         events = {r["pk"]: r for r in rows} | {m["pk"]: m for ms in mates.values() for m in ms}
         claims_of: dict[int, list[Any]] = defaultdict(list)
-        for claim in _rows_in(conn, select(ec.event_pk, S.claims).join(S.claims, c.pk == ec.claim_pk).order_by(c.pk),
-                              ec.event_pk, list(events)):
+        for claim in Q.rows_in(conn, select(ec.event_pk, S.claims).join(S.claims, c.pk == ec.claim_pk).order_by(c.pk),
+                               ec.event_pk, list(events)):
             claims_of[claim.event_pk].append(claim)
         articles = sorted({r["article_id"] for r in events.values()})
-        siblings = {(s.article_id, s.claim_id): s for s in _rows_in(conn, select(S.claims), c.article_id, articles)}
-        texts = {t.id: t.text for t in _rows_in(conn, select(a.id, a.text), a.id, articles)}
+        siblings = {(s.article_id, s.claim_id): s for s in Q.rows_in(conn, select(S.claims), c.article_id, articles)}
+        texts = Q.article_texts(conn, articles)
         return cls(mates, claims_of, siblings, texts)
 
     def members(self, contested_id: str) -> list[str]:
@@ -249,17 +249,6 @@ def _claims_disagree(claims) -> bool:
 
 def _speaker(claim) -> str:
     return claim.speaker or claim.speaker_text or "an unnamed source"
-
-
-CHUNK = 500  # values per IN (...): well under SQLite's and PostgreSQL's parameter limits
-
-
-def _rows_in(conn: Connection, query, column, values: list) -> list:
-    """``query`` where ``column`` is one of ``values``, asked in chunks."""
-    out = []
-    for i in range(0, len(values), CHUNK):
-        out.extend(conn.execute(query.where(column.in_(values[i:i + CHUNK]))).all())
-    return out
 
 
 def _count(items: list, one: str, many: str) -> str:

@@ -17,6 +17,7 @@ from fastapi import HTTPException
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic.json_schema import models_json_schema
 
+from newsgraph.read.jsonl import TEXT_KEYS  # the keys a .jsonl line's text may have, first non-empty wins
 from newsgraph.record import FACTUALITY, SCHEMA, STANCES
 
 MAX_INGEST_BYTES = 5 * 1024 * 1024  # one article's body, a whole record included
@@ -150,7 +151,6 @@ class RecordIn(_Strict):
     places: list[PlaceIn] = []
 
 
-_TEXT_KEYS = ("text", "body", "content", "maintext")  # as read/jsonl.py reads them, first non-empty wins
 _NonBlank = Annotated[str, Field(max_length=MAX_TEXT_CHARS, pattern=r"\S")]
 
 
@@ -158,7 +158,7 @@ class ArticleIn(_Strict):
     """An article to extract, as in a .jsonl line: ``text`` (or body, content, maintext) and what is
     known about it; other keys are kept as the article's metadata."""
     model_config = ConfigDict(extra="allow",
-                              json_schema_extra={"anyOf": [{"required": [k]} for k in _TEXT_KEYS]})
+                              json_schema_extra={"anyOf": [{"required": [k]} for k in TEXT_KEYS]})
     text: _NonBlank | None = None
     body: _NonBlank | None = None
     content: _NonBlank | None = None
@@ -180,7 +180,7 @@ class ArticleIn(_Strict):
 
     @model_validator(mode="after")
     def _has_text(self):
-        if not any(getattr(self, k) for k in _TEXT_KEYS):
+        if not any(getattr(self, k) for k in TEXT_KEYS):
             raise ValueError('no article text (expected a non-empty "text" key)')
         return self
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, and_, distinct, func, or_, select, tuple_
 from newsgraph.serve import queries as Q
 from newsgraph.serve.queries import COOPERATION, CONFLICT, event_item
 from newsgraph.store import schema as S
+from newsgraph.store.query import article_texts
 from newsgraph.store.query import EventFilter, actor_directory, claim_conditions, fold
 
 MAX_ALIAS_ROWS = 500  # actor rows read for aliases: the newest articles are enough to show how it is named
@@ -95,7 +96,7 @@ def _identity_facts(conn: Connection, name: str, country: str | None) -> dict[st
     mine = _same(k.name, k.country, name, country)
     rows = conn.execute(select(k.article_id, k.mentions, k.type, k.sector).join(S.articles, a.id == k.article_id).where(mine)
                         .order_by(a.published.desc(), k.pk.desc()).limit(MAX_ALIAS_ROWS)).all()
-    texts = Q._article_texts(conn, {r.article_id for r in rows})
+    texts = article_texts(conn, {r.article_id for r in rows})
     aliases: Counter[str] = Counter()
     for r in rows:
         body = texts.get(r.article_id, "")
@@ -171,7 +172,7 @@ def cluster_page(conn: Connection, cluster_id: int) -> dict[str, Any] | None:
                                 a.url.label("article_url"), a.outlet.label("article_outlet"))
                          .join(S.articles, a.id == e.article_id).where(e.cluster_id == cluster_id)
                          .order_by(a.published, e.pk)).all()
-    texts = Q._article_texts(conn, {r.article_id for r in found})
+    texts = article_texts(conn, {r.article_id for r in found})
     claims = Q._event_claim_ids(conn, [r.pk for r in found])
     reports = [event_item(r._mapping, texts.get(r.article_id, ""), claims.get(r.pk, [])) for r in found]
     return {"id": row.id, "type": row.type, "actor_country": None if row.actor_country == "-" else row.actor_country,

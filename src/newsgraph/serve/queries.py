@@ -41,7 +41,7 @@ def _where(query, conds):
 
 def events_page(conn: Connection, flt: EventFilter, limit: int, offset: int) -> dict[str, Any]:
     rows = Q.events(conn, flt, limit, offset)
-    texts = _article_texts(conn, {r["article_id"] for r in rows})
+    texts = Q.article_texts(conn, {r["article_id"] for r in rows})
     claims = _event_claim_ids(conn, [r["pk"] for r in rows])
     items = [event_item(r, texts.get(r["article_id"], ""), claims.get(r["pk"], [])) for r in rows]
     return {"total": Q.count_events(conn, flt), "limit": limit, "offset": offset, "items": items}
@@ -64,7 +64,7 @@ def clusters_page(conn: Connection, flt: EventFilter, limit: int, offset: int) -
                     a.url.label("article_url"), a.outlet.label("article_outlet"))
              .join(S.articles, a.id == e.article_id).where(e.pk.in_(first)))
         found = conn.execute(q).all()
-        texts = _article_texts(conn, {r.article_id for r in found})
+        texts = Q.article_texts(conn, {r.article_id for r in found})
         claims = _event_claim_ids(conn, [r.pk for r in found])
         events = {r.cluster_id: event_item(r._mapping, texts.get(r.article_id, ""), claims.get(r.pk, [])) for r in found}
     items = [{"id": r.id, "type": r.type,
@@ -103,13 +103,6 @@ def _slice(body: str, span) -> str | None:
         return None
     s, e = span
     return body[s:e] if isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(body) else None
-
-
-def _article_texts(conn: Connection, ids: set[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    a = S.articles.c
-    return {r.id: r.text for r in conn.execute(select(a.id, a.text).where(a.id.in_(sorted(ids))))}
 
 
 def _event_claim_ids(conn: Connection, event_pks: list[int]) -> dict[int, list[str]]:
@@ -406,7 +399,7 @@ def _claim_items(conn: Connection, rows) -> list[dict[str, Any]]:
     actor_rows = conn.execute(select(S.actors.c.article_id, S.actors.c.actor_id, S.actors.c.name, S.actors.c.code,
                                      S.actors.c.country).where(S.actors.c.article_id.in_(article_ids)))
     actors = {(r.article_id, r.actor_id): {"name": r.name, "code": r.code, "country": r.country} for r in actor_rows}
-    texts = _article_texts(conn, set(article_ids))
+    texts = Q.article_texts(conn, set(article_ids))
     # Events resting on each claim, and the claims sharing an event (for denials).
     events_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
     claims_of_event: dict[int, list[int]] = defaultdict(list)

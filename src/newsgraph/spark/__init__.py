@@ -1,7 +1,7 @@
 """Spark: the same extraction over a cluster, written as Parquet partitioned by date.
 
 Entry point: :func:`run_job` (``newsgraph spark``, or ``spark-submit`` on this file for a cluster).
-Articles are extracted in batches by :func:`newsgraph.ingest.extract_in_batches`, the same code
+Articles are extracted in batches by :func:`newsgraph.pipeline.extract_in_batches`, the same code
 path as ``newsgraph ingest``; the spaCy model is loaded once per executor's Python worker.
 Rows follow the export schema (:data:`newsgraph.store.export.FLAT_COLUMNS`).
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.ingest import extract_in_batches
+from newsgraph.pipeline import extract_in_batches
 from newsgraph.read import ReadOptions, ReadProblem, read_inputs
 from newsgraph.read.jsonl import article_from_object
 from newsgraph.record import Article, Record

@@ -21,7 +21,7 @@ from newsgraph import __version__
 from newsgraph.spans import span_text
 from newsgraph.store import schema as S
 from newsgraph.store.core import Store
-from newsgraph.store.query import EventFilter
+from newsgraph.store.query import EventFilter, article_texts
 
 LOGGER = logging.getLogger(__name__)
 
@@ -101,8 +101,7 @@ def event_rows(store: Store, flt: EventFilter | None = None, clusters: bool = Fa
                   .where(S.event_claims.c.event_pk.in_(pks)).order_by(S.claims.c.pk))
             for epk, cid in conn.execute(cq):
                 claims.setdefault(epk, []).append(cid)
-            ids = list({r["article_id"] for r in rows})
-            texts = dict(conn.execute(select(a.id, a.text).where(a.id.in_(ids))).all())
+            texts = article_texts(conn, {r["article_id"] for r in rows})
             for r in rows:
                 body = texts.get(r["article_id"]) or ""
                 spans = r["evidence"] or []

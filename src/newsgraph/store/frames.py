@@ -22,7 +22,6 @@ EVENT_LEAD = ("article_id", "event_id", "day", "type", "actor_name", "actor_coun
               "recipient_country", "factuality", "goldstein", "quad_class", "evidence_text")
 CLAIM_LEAD = ("article_id", "claim_id", "day", "speaker", "speaker_code", "speaker_country", "cue_text", "stance",
               "content_text")
-IDS_PER_QUERY = 500  # article ids per IN (...) when fetching texts: well under every backend's limit
 
 
 def pandas():
@@ -32,15 +31,6 @@ def pandas():
     except ImportError as exc:
         raise ImportError(PANDAS_MISSING) from exc
     return pd
-
-
-def _texts(conn: Connection, ids: set[str]) -> dict[str, str]:
-    a = S.articles.c
-    ordered = sorted(ids)
-    out: dict[str, str] = {}
-    for i in range(0, len(ordered), IDS_PER_QUERY):
-        out.update(conn.execute(select(a.id, a.text).where(a.id.in_(ordered[i:i + IDS_PER_QUERY]))).all())
-    return out
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str], lead: tuple[str, ...]):
@@ -59,7 +49,7 @@ def event_frame(conn: Connection, flt: EventFilter):
     e = S.events.c
     q = Q.events_select(flt, conn).order_by(e.pk)
     rows = [dict(r._mapping) for r in conn.execute(q)]
-    texts = _texts(conn, {r["article_id"] for r in rows})
+    texts = Q.article_texts(conn, {r["article_id"] for r in rows})
     for r in rows:
         body = texts.get(r["article_id"], "")
         r["event_pk"] = r.pop("pk")

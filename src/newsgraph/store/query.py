@@ -190,6 +190,24 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
     return min(limit, MAX_LIMIT), offset
 
 
+VALUES_PER_IN = 500  # values per IN (...): well under SQLite's and PostgreSQL's parameter limits
+
+
+def rows_in(conn: Connection, query, column, values) -> list:
+    """``query`` where ``column`` is one of ``values``, asked in chunks of :data:`VALUES_PER_IN`."""
+    values = list(values)
+    out = []
+    for i in range(0, len(values), VALUES_PER_IN):
+        out.extend(conn.execute(query.where(column.in_(values[i:i + VALUES_PER_IN]))).all())
+    return out
+
+
+def article_texts(conn: Connection, ids) -> dict[str, str]:
+    """The cleaned text of each article in ``ids`` (the body every stored span points into)."""
+    a = S.articles.c
+    return dict(rows_in(conn, select(a.id, a.text), a.id, ids))
+
+
 def events_select(flt: EventFilter, conn: Connection | None = None) -> Select:
     """SELECT of event rows (with the article's title, URL and publication date) matching ``flt``
     (``conn``: for a text search)."""
