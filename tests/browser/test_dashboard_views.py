@@ -81,7 +81,7 @@ def test_the_country_boxes_send_the_apis_filter_of_the_same_name(page, live_serv
     page.click("#filters button[type=submit]")
     page.wait_for_url(lambda url: f"{param}=" in url)
     page.wait_for_selector("#view[data-state=ready]")
-    assert any(f"/api/events?" in u and f"{param}={country.lower()}" in u for u in page.requested)
+    assert any("/api/events?" in u and f"{param}={country.lower()}" in u for u in page.requested)
     assert page.errors == []
 
 
